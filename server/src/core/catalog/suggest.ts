@@ -1,0 +1,60 @@
+/**
+ * "Did you mean" for setting names. Real misspellings are a dropped or added letter
+ * (`DD_PROFILING_ENABLE`), a swapped word (`DD_PROFILER_ENABLED`), or a missing underscore
+ * (`DD_PROFILING_WALL_TIME_ENABLED`), so candidates are ranked by edit distance on the whole
+ * name, with a bonus for sharing the word set.
+ */
+
+/** Names within a distance proportional to the name's length, closest first. */
+export function suggestNames(name: string, candidates: readonly string[], max: number): string[] {
+  const wanted = normalize(name);
+  const limit = Math.max(2, Math.floor(wanted.length / 4));
+  const scored: { name: string; score: number }[] = [];
+  for (const candidate of candidates) {
+    const normalized = normalize(candidate);
+    if (Math.abs(normalized.length - wanted.length) > limit + 2) continue;
+    const distance = normalized === wanted ? 0 : editDistance(wanted, normalized, limit + 2);
+    const score = Math.min(distance, wordDistance(wanted, normalized));
+    if (score <= limit) scored.push({ name: candidate, score });
+  }
+  scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+  return scored.slice(0, max).map((s) => s.name);
+}
+
+function normalize(name: string): string {
+  return name.toUpperCase().replace(/[-.]/g, '_');
+}
+
+/** Distance when the words only differ in order or in joining underscores: cost 1. */
+function wordDistance(a: string, b: string): number {
+  const wordsA = a.split('_').filter(Boolean).sort().join('_');
+  const wordsB = b.split('_').filter(Boolean).sort().join('_');
+  if (wordsA === wordsB) return 1;
+  if (a.replace(/_/g, '') === b.replace(/_/g, '')) return 1;
+  return Number.POSITIVE_INFINITY;
+}
+
+/** Damerau-Levenshtein (optimal string alignment) with an early exit once `ceiling` is exceeded. */
+export function editDistance(a: string, b: string, ceiling: number): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let previous2: number[] = [];
+  let previous: number[] = Array.from({ length: cols }, (_, j) => j);
+  for (let i = 1; i < rows; i++) {
+    const current: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, (previous2[j - 2] ?? 0) + 1);
+      }
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > ceiling) return rowMin;
+    previous2 = previous;
+    previous = current;
+  }
+  return previous[cols - 1] ?? 0;
+}

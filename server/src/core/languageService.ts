@@ -1,0 +1,52 @@
+/**
+ * The core's public surface: one object that takes document text and returns plain LSP data.
+ * It never sees a connection, a file system or the process, so the language server, the CLI and the
+ * tests all drive the same code.
+ */
+import type { CodeAction, CompletionItem, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { Catalog } from './catalog/catalog.js';
+import type { AnalysisSettings, Finding, FormatId, Parsers } from './types.js';
+import { analyzeDocument, type DocumentInput } from './features/analyze.js';
+import { toDiagnostic } from './features/diagnostics.js';
+import { complete } from './features/complete.js';
+import { hover } from './features/hover.js';
+import { codeActions } from './features/codeActions.js';
+
+export type { DocumentInput } from './features/analyze.js';
+
+export interface Analysis {
+  /** `undefined` when the file is not a format the tool checks. */
+  readonly format: FormatId | undefined;
+  /** Findings after suppressions and configured severities, sorted by position. */
+  readonly findings: readonly Finding[];
+}
+
+export interface LanguageService {
+  /** All findings for a document, for the CLI. */
+  analyze(doc: DocumentInput, settings?: AnalysisSettings): Analysis;
+  /** The same findings as LSP diagnostics (code, codeDescription, typed data). */
+  validate(doc: DocumentInput, settings?: AnalysisSettings): Diagnostic[];
+  complete(doc: DocumentInput, position: Position, settings?: AnalysisSettings): CompletionItem[];
+  hover(doc: DocumentInput, position: Position, settings?: AnalysisSettings): Hover | null;
+  /** Quick fixes rebuilt from the diagnostics' `data` and the document text alone. */
+  codeActions(doc: DocumentInput, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
+}
+
+export interface LanguageServiceOptions {
+  readonly catalog: Catalog;
+  /** Parsers that need asynchronous loading (Prism), passed in by the adapter. */
+  readonly parsers?: Parsers;
+}
+
+/** Creates the service. Caches, if any, live inside the returned object. */
+export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  const deps = { catalog: options.catalog, parsers: options.parsers ?? {} };
+  return {
+    analyze: (doc, settings = {}) => analyzeDocument(deps, doc, settings),
+    validate: (doc, settings = {}) =>
+      analyzeDocument(deps, doc, settings).findings.map((finding) => toDiagnostic(finding, doc.uri)),
+    complete: (doc, position, settings = {}) => complete(deps, doc, position, settings),
+    hover: (doc, position, settings = {}) => hover(deps, doc, position, settings),
+    codeActions: (doc, range, diagnostics) => codeActions(doc, range, diagnostics),
+  };
+}

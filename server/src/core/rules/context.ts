@@ -1,0 +1,47 @@
+/**
+ * What every rule sees: the catalog, the occurrences, and which runtimes each scope configures.
+ * Rules never see syntax.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { Setting } from '../catalog/schema.js';
+import { RUNTIMES, type AnalysisSettings, type ExtractResult, type Finding, type Runtime, type SettingOccurrence } from '../types.js';
+
+export interface RuleContext {
+  readonly catalog: Catalog;
+  readonly occurrences: readonly SettingOccurrence[];
+  /** Runtimes the scope is known to run: the user's override, else evidence in the file, else all of them. */
+  runtimesFor(scope: string): readonly Runtime[];
+  /** Whether `runtimesFor` came from an override or evidence rather than the all-runtimes fallback. */
+  runtimeKnown(scope: string): boolean;
+  /** Why the runtime of a scope is believed, for messages ("FROM python:3.12"). */
+  runtimeReason(scope: string): string | undefined;
+  /** The catalog entry of an occurrence, cached per occurrence. */
+  settingOf(occurrence: SettingOccurrence): Setting | undefined;
+}
+
+/** A rule: a pure function from the context to findings. */
+export type Rule = (ctx: RuleContext) => Finding[];
+
+export function createRuleContext(catalog: Catalog, extracted: ExtractResult, settings: AnalysisSettings): RuleContext {
+  const override = settings.runtime && settings.runtime !== 'auto' ? settings.runtime : undefined;
+  const hinted = (scope: string) =>
+    extracted.runtimeHints.filter((hint) => hint.scope === undefined || hint.scope === scope);
+  const settingCache = new Map<SettingOccurrence, Setting | undefined>();
+  return {
+    catalog,
+    occurrences: extracted.occurrences,
+    runtimesFor(scope) {
+      if (override) return [override];
+      const hints = hinted(scope);
+      return hints.length > 0 ? [...new Set(hints.map((hint) => hint.runtime))] : RUNTIMES;
+    },
+    runtimeKnown: (scope) => override !== undefined || hinted(scope).length > 0,
+    runtimeReason: (scope) => (override ? 'the runtime setting' : hinted(scope)[0]?.reason),
+    settingOf(occurrence) {
+      if (!settingCache.has(occurrence)) {
+        settingCache.set(occurrence, catalog.lookup(occurrence.surface, occurrence.name));
+      }
+      return settingCache.get(occurrence);
+    },
+  };
+}

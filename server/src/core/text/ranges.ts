@@ -1,0 +1,14 @@
+import type { Position, Range } from '../types.js';
+
+/** Whether `position` lies inside `range`, ends included (a caret right after a name still "touches" it). */
+export function touches(range: Range, position: Position): boolean {
+  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function sameRange(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
+}

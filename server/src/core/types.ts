@@ -1,0 +1,143 @@
+/**
+ * The shared vocabulary of the pure core. Every format's extractor produces the same
+ * {@link ExtractResult}; every rule consumes {@link SettingOccurrence}s and produces {@link Finding}s.
+ * Positions are LSP positions (0-based line, UTF-16 character) into the original document text.
+ */
+import type { Range } from 'vscode-languageserver-types';
+
+export type { Range, Position } from 'vscode-languageserver-types';
+
+/** The eight runtimes whose profilers read these settings. */
+export const RUNTIMES = ['java', 'python', 'go', 'ruby', 'nodejs', 'dotnet', 'php', 'ddprof'] as const;
+export type Runtime = (typeof RUNTIMES)[number];
+
+/**
+ * How a setting is spelled. The same setting has one name per surface:
+ * `DD_PROFILING_ENABLED` (env), `dd.profiling.enabled` (javaProperty), `profiling.enabled` (rubyConfigure,
+ * written `c.profiling.enabled`), `datadog.profiling.enabled` (phpIni), `--log_mode` (ddprofFlag).
+ */
+export const SURFACES = ['env', 'javaProperty', 'rubyConfigure', 'phpIni', 'ddprofFlag'] as const;
+export type Surface = (typeof SURFACES)[number];
+
+/** The file formats the core understands. */
+export const FORMATS = [
+  'dockerfile',
+  'dotenv',
+  'xmlConfig',
+  'yaml',
+  'ruby',
+  'shell',
+  'batch',
+  'powershell',
+  'phpIni',
+] as const;
+export type FormatId = (typeof FORMATS)[number];
+
+/** One setting written in a file: a name, maybe a value, and where both are. */
+export interface SettingOccurrence {
+  readonly surface: Surface;
+  /** The name as written, e.g. `DD_PROFILING_ENABLED`; for rubyConfigure without the `c.` receiver. */
+  readonly name: string;
+  readonly nameRange: Range;
+  /**
+   * The value as the runtime will read it: unquoted, unescaped. `undefined` when the source gives none
+   * (an `ARG` without default, a k8s `valueFrom`).
+   */
+  readonly value?: string;
+  /** Range of the value's source text, quotes included. Zero-length right after `=` when the value is empty. */
+  readonly valueRange?: Range;
+  /**
+   * `literal`: the value is fixed text in the file. `reference`: it comes from elsewhere at run time
+   * (`${VAR}`, `$(...)`, `valueFrom`, `ENV.fetch`), so value checks do not apply and it is not a hard-coded secret.
+   */
+  readonly valueKind: 'literal' | 'reference' | 'none';
+  /**
+   * Groups occurrences that configure the same process: a Dockerfile stage, a k8s container, a compose service.
+   * Duplicates, dependencies and runtime detection work within one scope.
+   */
+  readonly scope: string;
+  /** The whole text to delete to remove this occurrence (for "remove duplicate"); omitted when not removable alone. */
+  readonly removalRange?: Range;
+  /** How a value must be written to be safe in this place; used by quick fixes that rewrite the value. */
+  readonly quoting?: QuotingStyle;
+  /** Whether a secret written here ends up baked into an artifact (a Dockerfile ENV/ARG, a committed file). */
+  readonly bakedIn?: boolean;
+}
+
+/** How a replacement value is to be written back into the source. */
+export type QuotingStyle = 'none' | 'double' | 'single' | 'yamlString' | 'xmlAttribute' | 'ruby';
+
+/** Evidence from the text that a scope runs a given runtime (a `FROM python:3.12`, a `ddtrace-run`). */
+export interface RuntimeHint {
+  readonly runtime: Runtime;
+  /** The scope it applies to; `undefined` = the whole file. */
+  readonly scope?: string;
+  readonly reason: string;
+}
+
+export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** One text edit a fix applies. `expected` is the text the range must still hold; a fix is dropped if it doesn't. */
+export interface FixEdit {
+  readonly range: Range;
+  readonly newText: string;
+  readonly expected?: string;
+}
+
+/** A quick fix, carried in the diagnostic's `data` so code actions rebuild it from the diagnostic alone. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly FixEdit[];
+  readonly preferred?: boolean;
+}
+
+/** A problem found by a rule or by an extractor. `code` is a stable string rule id. */
+export interface Finding {
+  readonly code: string;
+  readonly severity: Severity;
+  /** Never contains the value of a secret setting. */
+  readonly message: string;
+  readonly range: Range;
+  readonly fixes?: readonly Fix[];
+  /** `deprecated` renders strike-through, `unnecessary` fades the text. */
+  readonly tags?: readonly ('deprecated' | 'unnecessary')[];
+  readonly related?: readonly { readonly range: Range; readonly message: string }[];
+}
+
+/** A finding an extractor raises about syntax, before any rule runs (unbalanced quote, malformed XML...). */
+export type ProblemFinding = Finding;
+
+/** What every format's extractor returns. Extractors never throw. */
+export interface ExtractResult {
+  readonly occurrences: readonly SettingOccurrence[];
+  /** Syntax-level findings: codes such as `value-syntax`, `parse-error`, `java-arg-order`, `yaml-value-type`. */
+  readonly problems: readonly ProblemFinding[];
+  readonly runtimeHints: readonly RuntimeHint[];
+}
+
+/** Parses a document's text. Pure, synchronous, total. */
+export type Extractor = (text: string, ctx: ExtractContext) => ExtractResult;
+
+/** Optional parsers that must be loaded asynchronously by the adapter (e.g. Prism's WebAssembly) and passed in. */
+export interface Parsers {
+  /** `parseSync`-style Ruby parser from `@ruby/prism`, if loaded. */
+  readonly ruby?: (source: string) => unknown;
+}
+
+export interface ExtractContext {
+  /** The document's file name (basename), used by formats whose meaning depends on it. */
+  readonly fileName: string;
+  readonly parsers: Parsers;
+}
+
+/** A rule's configured severity; `off` disables it. */
+export type RuleLevel = Severity | 'off';
+
+/** User settings, per resource. Everything is optional; defaults live in the core. */
+export interface AnalysisSettings {
+  /** Override the runtimes the file is assumed to configure (otherwise detected, else all). */
+  readonly runtime?: Runtime | 'auto';
+  /** Per-rule level, keyed by rule id. */
+  readonly rules?: Readonly<Record<string, RuleLevel>>;
+}
