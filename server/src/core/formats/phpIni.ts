@@ -1,0 +1,5 @@
+import type { ExtractResult } from '../types.js';
+// SCAFFOLD: replaced by the real extractor.
+export function extractPhpIni(_text: string): ExtractResult {
+  return { occurrences: [], problems: [], runtimeHints: [] };
+}
