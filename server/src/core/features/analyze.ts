@@ -9,6 +9,7 @@ import { runRules } from '../rules/index.js';
 import { applySuppressions } from './suppressions.js';
 import { applySeverities } from './severities.js';
 import { comparePositions } from '../text/ranges.js';
+import { screenText } from './limits.js';
 
 export interface DocumentInput {
   readonly uri: string;
@@ -40,8 +41,10 @@ export function fileNameOf(uri: string): string {
 export function analyzeDocument(deps: ServiceDeps, doc: DocumentInput, settings: AnalysisSettings): DocumentAnalysis {
   const fileName = fileNameOf(doc.uri);
   const format = detectFormat(fileName, doc.languageId);
-  const extractor = format && extractorFor(format);
+  const extractor = format ? extractorFor(format) : undefined;
   if (!format || !extractor) return { format, findings: [] };
+  const refused = screenText(doc.text);
+  if (refused) return { format, findings: applySeverities([refused], settings) };
   const extracted = extractor(doc.text, { fileName, parsers: deps.parsers });
   const findings = [...extracted.problems, ...runRules(deps.catalog, extracted, settings)];
   const kept = applySeverities(applySuppressions(doc.text, findings), settings);
