@@ -1,0 +1,75 @@
+/**
+ * invalid-value: a value the runtime will not read as intended: `yes` where Ruby reads only `true`/`1`,
+ * `Auto` where .NET compares `auto` in lowercase, a Go duration without a unit, a port out of range,
+ * `DD_TAGS` written `key=value`, a GUID other than the Datadog profiler's.
+ *
+ * The value is checked against the spec of each runtime the file configures (all of them while the
+ * runtime is unknown): an error when none reads it as intended, a warning when only some do.
+ * A secret's value is never repeated in the message.
+ */
+import type { Setting } from '../catalog/schema.js';
+import type { Finding, Runtime, SettingOccurrence } from '../types.js';
+import { displayName, listRuntimes } from '../text/names.js';
+import { checkValue, type ValueProblem } from './checkValue.js';
+import type { Rule, RuleContext } from './context.js';
+import { effectiveRuntimes } from './effectiveRuntimes.js';
+import { replaceValueFix } from './fixes.js';
+
+export const invalidValue: Rule = (ctx) =>
+  ctx.occurrences.flatMap((occurrence) => {
+    const setting = ctx.settingOf(occurrence);
+    if (!setting || occurrence.valueKind !== 'literal' || occurrence.value === undefined || occurrence.value === '') {
+      return [];
+    }
+    const finding = check(ctx, occurrence, setting, occurrence.value);
+    return finding ? [finding] : [];
+  });
+
+interface Failure {
+  readonly runtime: Runtime;
+  readonly problem: ValueProblem;
+}
+
+function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting, value: string): Finding | undefined {
+  const runtimes = effectiveRuntimes(ctx, occurrence, setting);
+  const failures: Failure[] = [];
+  for (const runtime of runtimes) {
+    const problem = checkValue(ctx.catalog.valueSpec(setting, runtime), value, ctx.catalog);
+    if (problem) failures.push({ runtime, problem });
+  }
+  if (failures.length === 0) return undefined;
+  const everywhere = failures.length === runtimes.length && failures.every((f) => f.problem.fatal);
+  const fine = runtimes.filter((runtime) => !failures.some((f) => f.runtime === runtime));
+  const secret = setting.secret === true;
+  const subject = secret
+    ? `The value of \`${displayName(occurrence.surface, occurrence.name)}\``
+    : `\`${value}\` for \`${displayName(occurrence.surface, occurrence.name)}\``;
+  const reasons = groupReasons(failures).join('; ');
+  const tail = fine.length > 0 ? ` It is fine for ${listRuntimes(fine)}.` : '';
+  const suggestion = secret ? undefined : commonSuggestion(ctx, setting, failures);
+  const fix = suggestion !== undefined ? replaceValueFix(occurrence, suggestion) : undefined;
+  return {
+    code: 'invalid-value',
+    severity: everywhere ? 'error' : 'warning',
+    message: `${subject} ${reasons}.${tail}`,
+    range: occurrence.valueRange ?? occurrence.nameRange,
+    ...(fix ? { fixes: [fix] } : {}),
+  };
+}
+
+/** "is read as false by Ruby (…)": one clause per distinct reason, naming its runtimes. */
+function groupReasons(failures: readonly Failure[]): string[] {
+  const byReason = new Map<string, Runtime[]>();
+  for (const { runtime, problem } of failures) {
+    byReason.set(problem.reason, [...(byReason.get(problem.reason) ?? []), runtime]);
+  }
+  return [...byReason].map(([reason, runtimes]) => `${reason} for ${listRuntimes(runtimes)}`);
+}
+
+/** A suggested value that every failing runtime accepts. */
+function commonSuggestion(ctx: RuleContext, setting: Setting, failures: readonly Failure[]): string | undefined {
+  const candidates = [...new Set(failures.map((f) => f.problem.suggestion).filter((s) => s !== undefined))];
+  return candidates.find((candidate) =>
+    failures.every(({ runtime }) => !checkValue(ctx.catalog.valueSpec(setting, runtime), candidate, ctx.catalog)),
+  );
+}

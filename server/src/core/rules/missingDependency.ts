@@ -1,0 +1,53 @@
+/**
+ * missing-dependency: a setting that only takes effect together with another that is not set to the
+ * value it needs in the same scope: Ruby `DD_PROFILING_EXPERIMENTAL_HEAP_ENABLED=true` without
+ * `DD_PROFILING_ALLOCATION_ENABLED=true` (heap profiling stays off with only a log line),
+ * `CORECLR_ENABLE_PROFILING=1` without the profiler GUID. Dependencies come from the catalog's `requires`;
+ * a dependency whose default already satisfies it is not reported.
+ */
+import type { Setting } from '../catalog/schema.js';
+import type { Finding, Runtime, SettingOccurrence } from '../types.js';
+import { displayName, listRuntimes } from '../text/names.js';
+import type { Rule, RuleContext } from './context.js';
+import { effectiveRuntimes } from './effectiveRuntimes.js';
+import { isOff, sameSetting } from './truth.js';
+
+export const missingDependency: Rule = (ctx) =>
+  ctx.occurrences.flatMap((occurrence) => {
+    const setting = ctx.settingOf(occurrence);
+    if (!setting?.requires || occurrence.valueKind === 'none' || isOff(setting, occurrence)) return [];
+    const runtimes = effectiveRuntimes(ctx, occurrence, setting);
+    return setting.requires.flatMap((requirement) => {
+      const applies = runtimes.filter((r) => !requirement.runtimes || requirement.runtimes.includes(r));
+      if (applies.length === 0 || satisfied(ctx, occurrence, requirement, applies)) return [];
+      return [report(occurrence, requirement, applies)];
+    });
+  });
+
+type Requirement = NonNullable<Setting['requires']>[number];
+
+function satisfied(ctx: RuleContext, occurrence: SettingOccurrence, requirement: Requirement, runtimes: Runtime[]): boolean {
+  const required = ctx.catalog.lookup(occurrence.surface, requirement.setting) ?? ctx.catalog.lookup('env', requirement.setting);
+  const present = ctx.occurrences.filter(
+    (other) => other.scope === occurrence.scope && ctx.settingOf(other) !== undefined && sameSetting(ctx, other, requirement.setting),
+  );
+  const last = present[present.length - 1];
+  if (last) return last.valueKind !== 'literal' || sameValue(last.value ?? '', requirement.value);
+  return runtimes.every((runtime) => sameValue(required?.defaults?.[runtime] ?? '', requirement.value));
+}
+
+function sameValue(actual: string, wanted: string): boolean {
+  const truthy = /^(true|1|yes|on)$/i;
+  if (truthy.test(wanted)) return truthy.test(actual.trim());
+  return actual.trim().toLowerCase() === wanted.toLowerCase();
+}
+
+function report(occurrence: SettingOccurrence, requirement: Requirement, runtimes: readonly Runtime[]): Finding {
+  const name = displayName(occurrence.surface, occurrence.name);
+  return {
+    code: 'missing-dependency',
+    severity: 'warning',
+    message: `\`${name}\` has no effect for ${listRuntimes(runtimes)} unless \`${requirement.setting}\` is \`${requirement.value}\`, and it is not set so here.`,
+    range: occurrence.nameRange,
+  };
+}

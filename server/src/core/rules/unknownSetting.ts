@@ -1,0 +1,57 @@
+/**
+ * unknown-setting: a Datadog setting name that no profiler reads, such as `DD_PROFILING_ENABLE` or
+ * `DD_PROFILER_ENABLED`. The profiler silently ignores it. Offers the closest known names.
+ *
+ * Only names that are clearly profiler settings (`DD_PROFILING_*`, `dd.profiling.*`, `c.profiling.*`,
+ * `datadog.profiling.*`, ddprof flags) or that are within two edits of a known name are reported:
+ * the tracers read hundreds of other `DD_*` settings this tool does not catalogue, and those must not
+ * raise false alarms.
+ */
+import { editDistance } from '../catalog/suggest.js';
+import type { Finding, SettingOccurrence, Surface } from '../types.js';
+import { displayName } from '../text/names.js';
+import type { Rule, RuleContext } from './context.js';
+import { renameFix } from './fixes.js';
+
+const PROFILER_NAMES: Readonly<Record<Surface, RegExp>> = {
+  env: /^_?DD_PROFIL/,
+  javaProperty: /^dd\.profil/,
+  rubyConfigure: /^profil/,
+  phpIni: /^datadog\.profil/,
+  ddprofFlag: /^-/,
+};
+
+const DATADOG_NAMES: Readonly<Record<Surface, RegExp>> = {
+  env: /^DD_/,
+  javaProperty: /^dd\./,
+  rubyConfigure: /^./,
+  phpIni: /^datadog\./,
+  ddprofFlag: /^-/,
+};
+
+export const unknownSetting: Rule = (ctx) =>
+  ctx.occurrences.flatMap((occurrence) => {
+    if (ctx.settingOf(occurrence) || !DATADOG_NAMES[occurrence.surface].test(occurrence.name)) return [];
+    const finding = check(ctx, occurrence);
+    return finding ? [finding] : [];
+  });
+
+function check(ctx: RuleContext, occurrence: SettingOccurrence): Finding | undefined {
+  const suggestions = ctx.catalog.suggest(occurrence.surface, occurrence.name, 3);
+  const profilerName = PROFILER_NAMES[occurrence.surface].test(occurrence.name);
+  const closest = suggestions[0];
+  const near = closest !== undefined && editDistance(occurrence.name, closest, 3) <= 2;
+  if (!profilerName && !near) return undefined;
+  const shown = displayName(occurrence.surface, occurrence.name);
+  const hint =
+    suggestions.length > 0
+      ? ` Did you mean ${suggestions.map((s) => `\`${displayName(occurrence.surface, s)}\``).join(', ')}?`
+      : '';
+  return {
+    code: 'unknown-setting',
+    severity: 'warning',
+    message: `\`${shown}\` is not a setting any Datadog profiler reads, so it is silently ignored.${hint}`,
+    range: occurrence.nameRange,
+    fixes: suggestions.map((suggestion, index) => renameFix(occurrence, suggestion, index === 0)),
+  };
+}
