@@ -1,0 +1,182 @@
+/**
+ * Turns the JSON files of `schemas/` into a `Catalog`. Pure: the caller reads the files. Every problem
+ * is reported with its file, line and column so a broken catalog edit is fixed in seconds, not hunted.
+ */
+import { findNodeAtLocation, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import type { Surface } from '../types.js';
+import { createCatalog } from './catalog.js';
+import type { Catalog } from './catalog.js';
+import { catalogFileSchema } from './schema.js';
+import type { BooleanDialect, CatalogFile, Setting, ValueSpec } from './schema.js';
+
+/** One catalog file as read from disk: its name (used in messages) and its text. */
+export interface CatalogSource {
+  readonly fileName: string;
+  readonly text: string;
+}
+
+/** The catalog data is invalid. `problems` holds one `file:line:column: path: message` line per problem. */
+export class CatalogError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid settings catalog:\n${problems.join('\n')}`);
+    this.name = 'CatalogError';
+  }
+}
+
+type JsonPath = (string | number)[];
+
+interface ParsedFile {
+  readonly source: CatalogSource;
+  readonly root: Node;
+  readonly data: CatalogFile;
+}
+
+/** A setting together with where it was written, for cross-file messages. */
+interface Located {
+  readonly setting: Setting;
+  readonly file: ParsedFile;
+  readonly index: number;
+}
+
+/** Validates every file, then the references between them, and builds the catalog. Throws `CatalogError`. */
+export function loadCatalog(files: readonly CatalogSource[]): Catalog {
+  const problems: string[] = [];
+  const parsed: ParsedFile[] = [];
+  for (const source of files) {
+    const file = parseFile(source, problems);
+    if (file) parsed.push(file);
+  }
+  if (problems.length > 0) throw new CatalogError(problems);
+  const dialects: Record<string, BooleanDialect> = {};
+  const located: Located[] = [];
+  for (const file of parsed) {
+    for (const [name, dialect] of Object.entries(file.data.booleanDialects ?? {})) {
+      if (name in dialects) problems.push(at(file, ['booleanDialects', name], `duplicate boolean dialect "${name}"`));
+      dialects[name] = dialect;
+    }
+    (file.data.settings ?? []).forEach((setting, index) => located.push({ setting, file, index }));
+  }
+  checkReferences(located, dialects, problems);
+  if (problems.length > 0) throw new CatalogError(problems);
+  return createCatalog(
+    located.map((entry) => entry.setting),
+    dialects,
+  );
+}
+
+/** Parses strict JSON (no comments, no trailing commas) and validates it against the zod schema. */
+function parseFile(source: CatalogSource, problems: string[]): ParsedFile | undefined {
+  const errors: ParseError[] = [];
+  const root = parseTree(source.text, errors, { disallowComments: true, allowTrailingComma: false });
+  if (errors.length > 0 || !root) {
+    for (const error of errors) {
+      problems.push(`${position(source, error.offset)}: ${printParseErrorCode(error.error)}`);
+    }
+    if (errors.length === 0) problems.push(`${position(source, 0)}: empty file`);
+    return undefined;
+  }
+  const result = catalogFileSchema.safeParse(JSON.parse(source.text));
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+      problems.push(`${locate(source, root, path)}: ${formatPath(path)}: ${issue.message}`);
+    }
+    return undefined;
+  }
+  return { source, root, data: result.data };
+}
+
+/** Cross-file checks: unique names, known dialects, and every name a setting points at exists. */
+function checkReferences(located: readonly Located[], dialects: Record<string, BooleanDialect>, problems: string[]): void {
+  const known = new Set<string>();
+  for (const { setting, file, index } of located) {
+    for (const spelling of [setting.name, ...(setting.spellings ?? [])]) {
+      const key = keyOf(setting.surface, spelling);
+      if (known.has(key)) problems.push(at(file, ['settings', index, 'name'], `duplicate ${setting.surface} setting "${spelling}"`));
+      known.add(key);
+    }
+  }
+  const exists = (surface: Surface, name: string) => known.has(keyOf(surface, name));
+  for (const entry of located) {
+    checkDialects(entry, dialects, problems);
+    for (const [path, surfaces, name] of referencesOf(entry.setting)) {
+      if (!surfaces.some((surface) => exists(surface, name))) {
+        const where = surfaces.join(' or ');
+        problems.push(at(entry.file, ['settings', entry.index, ...path], `"${name}" is not a known ${where} setting`));
+      }
+    }
+  }
+}
+
+function checkDialects(entry: Located, dialects: Record<string, BooleanDialect>, problems: string[]): void {
+  const specs: [JsonPath, ValueSpec][] = [[['value'], entry.setting.value]];
+  for (const [runtime, spec] of Object.entries(entry.setting.valueByRuntime ?? {})) {
+    if (spec) specs.push([['valueByRuntime', runtime], spec]);
+  }
+  for (const [path, spec] of specs) {
+    if (spec.type === 'boolean' && !(spec.dialect in dialects)) {
+      problems.push(at(entry.file, ['settings', entry.index, ...path, 'dialect'], `unknown boolean dialect "${spec.dialect}"`));
+    }
+  }
+}
+
+/** Every name a setting refers to: the JSON path of the reference, the surfaces it may live on, the name. */
+function referencesOf(setting: Setting): [JsonPath, Surface[], string][] {
+  const own = setting.surface;
+  const refs: [JsonPath, Surface[], string][] = [];
+  if (setting.replacement) refs.push([['replacement'], [own], setting.replacement]);
+  for (const [runtime, name] of Object.entries(setting.replacementByRuntime ?? {})) {
+    if (name) refs.push([['replacementByRuntime', runtime], [own], name]);
+  }
+  if (setting.aliasOf) refs.push([['aliasOf'], [own], setting.aliasOf]);
+  // A requirement names a setting on the same surface or, failing that, the env variable (see missingDependency).
+  (setting.requires ?? []).forEach((req, i) => refs.push([['requires', i, 'setting'], [own, 'env'], req.setting]));
+  const eq = setting.equivalents ?? {};
+  if (eq.env) refs.push([['equivalents', 'env'], ['env'], eq.env]);
+  if (eq.javaProperty) refs.push([['equivalents', 'javaProperty'], ['javaProperty'], eq.javaProperty]);
+  if (eq.rubyConfigure) refs.push([['equivalents', 'rubyConfigure'], ['rubyConfigure'], eq.rubyConfigure]);
+  if (eq.phpIni) refs.push([['equivalents', 'phpIni'], ['phpIni'], eq.phpIni]);
+  (eq.ddprofFlag ?? []).forEach((flag, i) => refs.push([['equivalents', 'ddprofFlag', i], ['ddprofFlag'], flag]));
+  return refs;
+}
+
+function keyOf(surface: Surface, name: string): string {
+  return `${surface}\u0000${name}`;
+}
+
+function at(file: ParsedFile, path: JsonPath, message: string): string {
+  return `${locate(file.source, file.root, path)}: ${formatPath(path)}: ${message}`;
+}
+
+/** `file:line:column` of the deepest node of `path` that exists (a missing key points at its parent). */
+function locate(source: CatalogSource, root: Node, path: JsonPath): string {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = findNodeAtLocation(root, path.slice(0, depth));
+    if (node) {
+      // Point at the property key rather than its value when there is one: that is where the eye goes.
+      const target = node.parent?.type === 'property' && depth > 0 ? node.parent : node;
+      return position(source, target.offset);
+    }
+  }
+  return position(source, 0);
+}
+
+/** `file:line:column`, both 1-based as editors and terminals expect. */
+function position(source: CatalogSource, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < source.text.length; i++) {
+    if (source.text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return `${source.fileName}:${line}:${offset - lineStart + 1}`;
+}
+
+/** `settings[4].value.type`. */
+function formatPath(path: JsonPath): string {
+  if (path.length === 0) return '(root)';
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`)).join('');
+}
