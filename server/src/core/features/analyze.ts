@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import { detectFormat, extractorFor } from '../formats/index.js';
-import type { AnalysisSettings, Finding, FormatId, Parsers } from '../types.js';
+import type { AnalysisSettings, ExtractResult, Finding, FormatId, Parsers } from '../types.js';
 import { runRules } from '../rules/index.js';
 import { applySuppressions } from './suppressions.js';
 import { applySeverities } from './severities.js';
@@ -38,14 +38,26 @@ export function fileNameOf(uri: string): string {
   }
 }
 
-export function analyzeDocument(deps: ServiceDeps, doc: DocumentInput, settings: AnalysisSettings): DocumentAnalysis {
+export interface ExtractedDocument {
+  readonly format: FormatId;
+  readonly extracted: ExtractResult;
+}
+
+/** Runs the document's extractor, or returns `undefined` for files the tool does not check. */
+export function extractDocument(deps: ServiceDeps, doc: DocumentInput): ExtractedDocument | undefined {
   const fileName = fileNameOf(doc.uri);
   const format = detectFormat(fileName, doc.languageId);
-  const extractor = format ? extractorFor(format) : undefined;
-  if (!format || !extractor) return { format, findings: [] };
-  const refused = screenText(doc.text);
+  if (!format || screenText(doc.text)) return undefined;
+  return { format, extracted: extractorFor(format)(doc.text, { fileName, parsers: deps.parsers }) };
+}
+
+export function analyzeDocument(deps: ServiceDeps, doc: DocumentInput, settings: AnalysisSettings): DocumentAnalysis {
+  const format = detectFormat(fileNameOf(doc.uri), doc.languageId);
+  const refused = format ? screenText(doc.text) : undefined;
   if (refused) return { format, findings: applySeverities([refused], settings) };
-  const extracted = extractor(doc.text, { fileName, parsers: deps.parsers });
+  const document = extractDocument(deps, doc);
+  if (!document) return { format, findings: [] };
+  const { extracted } = document;
   const findings = [...extracted.problems, ...runRules(deps.catalog, extracted, settings)];
   const kept = applySeverities(applySuppressions(doc.text, findings), settings);
   return { format, findings: kept.sort((a, b) => comparePositions(a.range.start, b.range.start)) };

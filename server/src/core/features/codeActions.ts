@@ -1,5 +1,57 @@
-import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
-import type { DocumentInput } from './analyze.js';
-export function codeActions(_doc: DocumentInput, _range: Range, _diagnostics: readonly Diagnostic[]): CodeAction[] {
-  return [];
+/**
+ * Quick fixes, rebuilt from each diagnostic's `data` and the document text alone (no re-analysis):
+ * the fixes a rule attached, plus "ignore this rule on this line / in this file", which insert the
+ * suppression comment in the format's own comment syntax. A fix whose text moved on is dropped.
+ */
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { detectFormat } from '../formats/index.js';
+import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
+import { comparePositions } from '../text/ranges.js';
+import type { Fix } from '../types.js';
+import { fileNameOf, type DocumentInput } from './analyze.js';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics.js';
+import { suppressionEdits } from './suppressionEdits.js';
+
+export function codeActions(doc: DocumentInput, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const index = createLineIndex(doc.text);
+  const format = detectFormat(fileNameOf(doc.uri), doc.languageId);
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || !overlaps(diagnostic.range, range)) continue;
+    for (const fix of fixesOf(diagnostic)) {
+      if (!fix.edits.every((edit) => stillHolds(doc.text, index, edit))) continue;
+      actions.push(action(doc.uri, fix.title, diagnostic, fix.edits, fix.preferred === true));
+    }
+    const code = String(diagnostic.code ?? '');
+    if (format && code) {
+      for (const { title, edit } of suppressionEdits(doc.text, index, format, code, diagnostic.range.start.line)) {
+        actions.push(action(doc.uri, title, diagnostic, [edit], false));
+      }
+    }
+  }
+  return actions;
+}
+
+function fixesOf(diagnostic: Diagnostic): readonly Fix[] {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  return Array.isArray(data?.fixes) ? data.fixes : [];
+}
+
+function stillHolds(text: string, index: LineIndex, edit: Fix['edits'][number]): boolean {
+  if (edit.expected === undefined) return true;
+  return text.slice(index.offsetAt(edit.range.start), index.offsetAt(edit.range.end)) === edit.expected;
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+}
+
+function action(uri: string, title: string, diagnostic: Diagnostic, edits: readonly TextEdit[], preferred: boolean): CodeAction {
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [uri]: edits.map(({ range, newText }) => ({ range, newText })) } },
+    ...(preferred ? { isPreferred: true } : {}),
+  };
 }
