@@ -11,8 +11,9 @@ import { loadParsers } from '../../server/src/node/parsers.js';
 let service: Promise<LanguageService> | undefined;
 
 export function realService(): Promise<LanguageService> {
-  service ??= loadParsers().then((parsers) => createLanguageService({ catalog: loadDefaultCatalog(), parsers }));
-  return service;
+  const loaded = service ?? loadParsers().then((parsers) => createLanguageService({ catalog: loadDefaultCatalog(), parsers }));
+  service = loaded;
+  return loaded;
 }
 
 /** A fixture file as a document; the URI keeps the real file name, which decides the format. */

@@ -10,6 +10,7 @@ import { applySuppressions } from './suppressions.js';
 import { applySeverities } from './severities.js';
 import { comparePositions } from '../text/ranges.js';
 import { screenText } from './limits.js';
+import { runtimeDirectives } from './runtimeDirective.js';
 
 export interface DocumentInput {
   readonly uri: string;
@@ -48,7 +49,10 @@ export function extractDocument(deps: ServiceDeps, doc: DocumentInput): Extracte
   const fileName = fileNameOf(doc.uri);
   const format = detectFormat(fileName, doc.languageId);
   if (!format || screenText(doc.text)) return undefined;
-  return { format, extracted: extractorFor(format)(doc.text, { fileName, parsers: deps.parsers }) };
+  const extracted = extractorFor(format)(doc.text, { fileName, parsers: deps.parsers });
+  const declared = runtimeDirectives(doc.text);
+  // A declared runtime replaces what the file's contents suggest.
+  return { format, extracted: declared.length > 0 ? { ...extracted, runtimeHints: declared } : extracted };
 }
 
 export function analyzeDocument(deps: ServiceDeps, doc: DocumentInput, settings: AnalysisSettings): DocumentAnalysis {
