@@ -4,7 +4,8 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { Setting } from '../catalog/schema.js';
-import { RUNTIMES, type AnalysisSettings, type ExtractResult, type Finding, type Runtime, type SettingOccurrence } from '../types.js';
+import { scopeHints, scopeRuntimes } from '../features/scopeRuntimes.js';
+import { type AnalysisSettings, type ExtractResult, type Finding, type Runtime, type SettingOccurrence } from '../types.js';
 
 export interface RuleContext {
   readonly catalog: Catalog;
@@ -24,17 +25,12 @@ export type Rule = (ctx: RuleContext) => Finding[];
 
 export function createRuleContext(catalog: Catalog, extracted: ExtractResult, settings: AnalysisSettings): RuleContext {
   const override = settings.runtime && settings.runtime !== 'auto' ? settings.runtime : undefined;
-  const hinted = (scope: string) =>
-    extracted.runtimeHints.filter((hint) => hint.scope === undefined || hint.scope === scope);
+  const hinted = (scope: string) => scopeHints(extracted, scope);
   const settingCache = new Map<SettingOccurrence, Setting | undefined>();
   return {
     catalog,
     occurrences: extracted.occurrences,
-    runtimesFor(scope) {
-      if (override) return [override];
-      const hints = hinted(scope);
-      return hints.length > 0 ? [...new Set(hints.map((hint) => hint.runtime))] : RUNTIMES;
-    },
+    runtimesFor: (scope) => scopeRuntimes(extracted, settings, scope),
     runtimeKnown: (scope) => override !== undefined || hinted(scope).length > 0,
     runtimeReason: (scope) => (override ? 'the runtime setting' : hinted(scope)[0]?.reason),
     settingOf(occurrence) {
