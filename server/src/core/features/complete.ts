@@ -21,7 +21,7 @@ import type { AnalysisSettings, Runtime, SettingOccurrence, Surface } from '../t
 import { extractDocument, type DocumentInput, type ServiceDeps } from './analyze.js';
 import { settingDetail, settingMarkdown } from './describe.js';
 import { nameSlotAt } from './nameSlots.js';
-import { scopeRuntimes } from './scopeRuntimes.js';
+import { scopeRuntimes } from '../rules/scopeRuntimes.js';
 import { valueCandidates } from './valueCandidates.js';
 
 const HIDDEN = new Set(['removed', 'internal', 'hidden']);

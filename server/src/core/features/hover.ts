@@ -12,7 +12,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { Setting } from '../catalog/schema.js';
 import { extractDocument, type DocumentInput, type ServiceDeps } from './analyze.js';
 import { settingMarkdown } from './describe.js';
-import { scopeRuntimes } from './scopeRuntimes.js';
+import { scopeRuntimes } from '../rules/scopeRuntimes.js';
 
 export function hover(deps: ServiceDeps, doc: DocumentInput, position: Position, settings: AnalysisSettings): Hover | null {
   const document = extractDocument(deps, doc);
