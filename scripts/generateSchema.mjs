@@ -246,6 +246,12 @@ const DEFAULT_OVERRIDES = {
   DD_PROFILING_NO_SIGNALS_WORKAROUND_ENABLED: { ruby: null },
 };
 
+/** Descriptions that lean on the reference's own field names, reworded for a hover. */
+const DESCRIPTION_OVERRIDES = {
+  DD_PROFILING_ENABLED:
+    'Turns the continuous profiler on or off. Accepted spellings differ per tracer; `auto` (start only for long-lived processes that create spans) is not understood by Ruby or ddprof.',
+};
+
 /** Status corrections. `registry-only` becomes `internal` (known, never suggested) mechanically. */
 const STATUS_OVERRIDES = {
   // An Agent setting, listed by the seed: known on every runtime so it is never "unknown".
@@ -469,13 +475,15 @@ function docsFor(runtimes) {
 
 /** One or two sentences for a hover; the rest goes to notes. Non-env entries borrow the env wording. */
 function describe(entry, notes) {
-  let text = entry.description;
   const env = envByName.get(cleanRef(entry.equivalents?.env) ?? '');
-  const copy = /^(JVM system property form|INI form) of \w+ \(([^)]*)\)\.?\s*/.exec(text);
+  let text = entry.description.replace(/\s*Set inside Datadog\.configure do \|c\| \.\.\. end; code values take precedence over env vars\./, '');
+  const copy = /^(JVM system property form|INI form|ddprof command-line form) of \w+ \(([^)]*)\)\.?\s*/.exec(text);
   if (copy && env) {
     notes.push(`${copy[1]} of ${env.name}: ${copy[2]}.`);
     text = text.slice(copy[0].length) || env.description;
   }
+  text = DESCRIPTION_OVERRIDES[entry.name] ?? (env && text === env.description ? DESCRIPTION_OVERRIDES[env.name] : undefined) ?? text;
+  text = text.replace(/(dd-trace-py's )?supported-names registry|registry/g, 'list of supported names');
   const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z`])/);
   const keep = sentences.slice(0, 2).join(' ').length <= 240 ? 2 : 1;
   if (sentences.length > keep) notes.push(sentences.slice(keep).join(' '));
