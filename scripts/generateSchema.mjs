@@ -622,16 +622,19 @@ function pruneReferences(settings) {
   const known = new Set(settings.flatMap((s) => [s.name, ...(s.spellings ?? [])].map((n) => `${s.surface}:${n}`)));
   const has = (surface, name) => known.has(`${surface}:${name}`);
   for (const s of settings) {
-    const drop = (what) => console.warn(`${s.surface}:${s.name}: dropped ${what}`);
-    if (s.replacement && !has(s.surface, s.replacement)) drop(`replacement ${s.replacement}`) ?? delete s.replacement;
-    if (s.aliasOf && !has(s.surface, s.aliasOf)) drop(`aliasOf ${s.aliasOf}`) ?? delete s.aliasOf;
+    const keep = (ok, what) => {
+      if (!ok) console.warn(`${s.surface}:${s.name}: dropped ${what}`);
+      return ok;
+    };
+    if (s.replacement && !keep(has(s.surface, s.replacement), `replacement ${s.replacement}`)) delete s.replacement;
+    if (s.aliasOf && !keep(has(s.surface, s.aliasOf), `aliasOf ${s.aliasOf}`)) delete s.aliasOf;
     for (const [key, value] of Object.entries(s.equivalents ?? {})) {
       const names = [].concat(value);
-      if (!names.every((n) => has(key, n))) drop(`equivalent ${key} ${names}`) ?? delete s.equivalents[key];
+      if (!keep(names.every((n) => has(key, n)), `equivalent ${key} ${names}`)) delete s.equivalents[key];
     }
     if (s.equivalents && Object.keys(s.equivalents).length === 0) delete s.equivalents;
-    s.requires = s.requires?.filter((r) => has(s.surface, r.setting) || has('env', r.setting) || (drop(`requires ${r.setting}`) ?? false));
-    if (s.requires?.length === 0 || !s.requires) delete s.requires;
+    if (s.requires) s.requires = s.requires.filter((r) => keep(has(s.surface, r.setting) || has('env', r.setting), `requires ${r.setting}`));
+    if (s.requires?.length === 0) delete s.requires;
   }
 }
 
