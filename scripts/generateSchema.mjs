@@ -28,19 +28,22 @@ const DOTNET_PROFILER_GUID = '{846F5F1C-F9AE-4B07-969E-05C26BC060D8}';
 // ---------------------------------------------------------------------------------------------
 const BOOLEAN_DIALECTS = {
   portable: {
-    description: 'The spellings every tracer reads the same way (`true`/`false`, `1`/`0`, lowercase). Used when the runtime is not known.',
+    description:
+      'The spellings every tracer reads the same way (`true`/`false`, `1`/`0`, lowercase). Used when the runtime is not known.',
     true: ['true', '1'],
     false: ['false', '0'],
     caseInsensitive: false,
     otherwise: 'default',
   },
   java: {
-    description: 'dd-trace-java ConfigConverter: `true`/`false` in any case, `1`/`0`. Anything else (even `yes`, `on` or `true ` with a space) is read as false.',
+    description:
+      'dd-trace-java ConfigConverter: `true`/`false` in any case, `1`/`0`. Anything else (even `yes`, `on` or `true ` with a space) is read as false.',
     true: ['true', '1'],
     false: ['false', '0'],
     caseInsensitive: true,
     otherwise: 'false',
-    source: 'DataDog/dd-trace-java utils/config-utils/.../ConfigConverter.java and ConfigProvider (invalid booleans become false for backward compatibility)',
+    source:
+      'DataDog/dd-trace-java utils/config-utils/.../ConfigConverter.java and ConfigProvider (invalid booleans become false for backward compatibility)',
   },
   python: {
     description: 'dd-trace-py (envier): `1`, `true`, `yes`, `on` in any case are true; anything else is false.',
@@ -51,7 +54,8 @@ const BOOLEAN_DIALECTS = {
     source: 'DataDog/dd-trace-py ddtrace/internal/settings/profiling.py (envier bool parsing)',
   },
   go: {
-    description: 'dd-trace-go uses Go strconv.ParseBool: exactly `1`, `t`, `T`, `TRUE`, `true`, `True` or `0`, `f`, `F`, `FALSE`, `false`, `False`. Anything else (`yes`, `tRUE`) is ignored with a warning and the default applies.',
+    description:
+      'dd-trace-go uses Go strconv.ParseBool: exactly `1`, `t`, `T`, `TRUE`, `true`, `True` or `0`, `f`, `F`, `FALSE`, `false`, `False`. Anything else (`yes`, `tRUE`) is ignored with a warning and the default applies.',
     true: ['1', 't', 'T', 'TRUE', 'true', 'True'],
     false: ['0', 'f', 'F', 'FALSE', 'false', 'False'],
     caseInsensitive: false,
@@ -59,7 +63,8 @@ const BOOLEAN_DIALECTS = {
     source: 'DataDog/dd-trace-go internal/env.go BoolEnv (strconv.ParseBool)',
   },
   ruby: {
-    description: 'dd-trace-rb: only `true` or `1` (any case, surrounding spaces ignored) mean true; anything else, including `yes`, `on` and `auto`, is false.',
+    description:
+      'dd-trace-rb: only `true` or `1` (any case, surrounding spaces ignored) mean true; anything else, including `yes`, `on` and `auto`, is false.',
     true: ['true', '1'],
     false: ['false', '0'],
     caseInsensitive: true,
@@ -67,7 +72,8 @@ const BOOLEAN_DIALECTS = {
     source: 'DataDog/dd-trace-rb lib/datadog/core/configuration/option.rb (env parsing)',
   },
   rubyCode: {
-    description: 'A Ruby literal in a Datadog.configure block: boolean options take `true` or `false`; anything else fails type validation when the block runs.',
+    description:
+      'A Ruby literal in a Datadog.configure block: boolean options take `true` or `false`; anything else fails type validation when the block runs.',
     true: ['true'],
     false: ['false'],
     caseInsensitive: false,
@@ -75,7 +81,8 @@ const BOOLEAN_DIALECTS = {
     source: 'DataDog/dd-trace-rb lib/datadog/core/configuration/option.rb (type :bool)',
   },
   nodejs: {
-    description: 'dd-trace-js: `true`/`1` and `false`/`0`, in any case. Anything else is ignored and the default applies.',
+    description:
+      'dd-trace-js: `true`/`1` and `false`/`0`, in any case. Anything else is ignored and the default applies.',
     true: ['true', '1'],
     false: ['false', '0'],
     caseInsensitive: true,
@@ -83,7 +90,8 @@ const BOOLEAN_DIALECTS = {
     source: 'DataDog/dd-trace-js packages/dd-trace/src/config/parsers.js (BOOLEAN)',
   },
   dotnet: {
-    description: 'dd-trace-dotnet native profiler: `true`, `yes`, `t`, `y`, `1` and `false`, `no`, `f`, `n`, `0`, each only in lowercase, Capitalised or UPPERCASE (single letters in either case). Anything else is ignored and the default applies.',
+    description:
+      'dd-trace-dotnet native profiler: `true`, `yes`, `t`, `y`, `1` and `false`, `no`, `f`, `n`, `0`, each only in lowercase, Capitalised or UPPERCASE (single letters in either case). Anything else is ignored and the default applies.',
     true: ['true', 'True', 'TRUE', 'yes', 'Yes', 'YES', 't', 'T', 'y', 'Y', '1'],
     false: ['false', 'False', 'FALSE', 'no', 'No', 'NO', 'f', 'F', 'n', 'N', '0'],
     caseInsensitive: false,
@@ -91,7 +99,8 @@ const BOOLEAN_DIALECTS = {
     source: 'DataDog/dd-trace-dotnet shared/src/native-src/util.cpp TryParseBooleanEnvironmentValue',
   },
   php: {
-    description: 'dd-trace-php: `1`, `on`, `yes`, `true` in any case are true; anything else is false. PHP-FPM `env[...]` cannot pass `false`: use `0`/`1`.',
+    description:
+      'dd-trace-php: `1`, `on`, `yes`, `true` in any case are true; anything else is false. PHP-FPM `env[...]` cannot pass `false`: use `0`/`1`.',
     true: ['1', 'on', 'yes', 'true'],
     false: ['0', 'off', 'no', 'false'],
     caseInsensitive: true,
@@ -99,7 +108,8 @@ const BOOLEAN_DIALECTS = {
     source: 'DataDog/dd-trace-php profiling/src/config.rs (bool decoding)',
   },
   phpIni: {
-    description: 'php.ini: PHP turns `On`/`Yes`/`True` into `1` and `Off`/`No`/`False`/`None` into an empty string before dd-trace-php reads it; anything else is false.',
+    description:
+      'php.ini: PHP turns `On`/`Yes`/`True` into `1` and `Off`/`No`/`False`/`None` into an empty string before dd-trace-php reads it; anything else is false.',
     true: ['1', 'on', 'yes', 'true'],
     false: ['0', 'off', 'no', 'false', 'none', ''],
     caseInsensitive: true,
@@ -107,7 +117,8 @@ const BOOLEAN_DIALECTS = {
     source: 'PHP INI parser + DataDog/dd-trace-php profiling/src/config.rs',
   },
   ddprof: {
-    description: 'ddprof (CLI11 flags and their DD_* variables): `true`, `on`, `yes`, `enable`, `t`, `y`, `1` and `false`, `off`, `no`, `disable`, `f`, `n`, `0`, in any case. Anything else stops ddprof with a parse error.',
+    description:
+      'ddprof (CLI11 flags and their DD_* variables): `true`, `on`, `yes`, `enable`, `t`, `y`, `1` and `false`, `off`, `no`, `disable`, `f`, `n`, `0`, in any case. Anything else stops ddprof with a parse error.',
     true: ['true', 'on', 'yes', 'enable', 't', 'y', '1'],
     false: ['false', 'off', 'no', 'disable', 'f', 'n', '0'],
     caseInsensitive: true,
@@ -145,13 +156,22 @@ const VALUE_OVERRIDES = {
   DATADOG_TRACE_AGENT_PORT: { value: { type: 'port' } },
   DD_PROFILING_PROXY_PORT: { value: { type: 'port' } },
   // ddprof also takes a bare host:port (reference value_format).
-  DD_TRACE_AGENT_URL: { value: { type: 'url', schemes: ['http', 'https', 'unix'] }, byRuntime: { ddprof: { type: 'string' } } },
+  DD_TRACE_AGENT_URL: {
+    value: { type: 'url', schemes: ['http', 'https', 'unix'] },
+    byRuntime: { ddprof: { type: 'string' } },
+  },
   DD_TRACE_URL: { value: { type: 'url', schemes: ['http', 'https', 'unix'] } },
   DD_PROFILING_URL: { value: { type: 'url', schemes: ['http', 'https'] } },
   // Git remotes are often scp-like (git@host:org/repo.git), which is not a URL.
   DD_GIT_REPOSITORY_URL: { value: { type: 'string' } },
   // dd-trace-go IsAPIKeyValid: 32 lowercase alphanumerics (NOTES.md 5.10).
-  DD_API_KEY: { value: { type: 'string', pattern: '[a-z0-9]{32}', patternDescription: 'the API key format (32 lowercase letters and digits)' } },
+  DD_API_KEY: {
+    value: {
+      type: 'string',
+      pattern: '[a-z0-9]{32}',
+      patternDescription: 'the API key format (32 lowercase letters and digits)',
+    },
+  },
   // Ruby also splits DD_TAGS on spaces and accepts key=value (reference value_format).
   DD_TAGS: { value: { type: 'tags' }, byRuntime: { ruby: { type: 'tags', allowEquals: true } } },
   DD_TRACE_GLOBAL_TAGS: { value: { type: 'tags' } },
@@ -167,11 +187,14 @@ const VALUE_OVERRIDES = {
     value: {
       type: 'string',
       pattern: 'stdout|stderr|syslog|disabled|.*[/.].*',
-      patternDescription: '`stdout`, `stderr`, `syslog`, `disabled` or a file path (`disable` is not a keyword: it would be written to a file named "disable")',
+      patternDescription:
+        '`stdout`, `stderr`, `syslog`, `disabled` or a file path (`disable` is not a keyword: it would be written to a file named "disable")',
     },
   },
   // Ruby: `true`/`1` -> both, `only`, `both`; anything else is false (settings.rb, NOTES.md 4.8).
-  DD_PROFILING_PREVIEW_OTEL_CONTEXT_ENABLED: { value: { type: 'enum', values: ['false', 'true', '1', 'only', 'both'] } },
+  DD_PROFILING_PREVIEW_OTEL_CONTEXT_ENABLED: {
+    value: { type: 'enum', values: ['false', 'true', '1', 'only', 'both'] },
+  },
   // Go durations need a unit (NOTES.md 5.12): a bare 10 fails profiler.Start for the timeout.
   DD_PROFILING_UPLOAD_TIMEOUT: {
     value: { type: 'integer', min: 1 },
@@ -184,13 +207,21 @@ const VALUE_OVERRIDES = {
   },
   DD_PROFILING_EXECUTION_TRACE_PERIOD: { value: { type: 'duration', syntax: 'go' } },
   DD_PROFILING_DEBUG_COMPRESSION_SETTINGS: {
-    value: { type: 'string', pattern: 'legacy|gzip(-[0-9])?|zstd(-[0-9]+)?', patternDescription: '`legacy`, `gzip`, `gzip-<level>`, `zstd` or `zstd-<level>`' },
+    value: {
+      type: 'string',
+      pattern: 'legacy|gzip(-[0-9])?|zstd(-[0-9]+)?',
+      patternDescription: '`legacy`, `gzip`, `gzip-<level>`, `zstd` or `zstd-<level>`',
+    },
   },
   // Java CompressionType accepts on/off/lz4/gzip/zstd; Node.js checks a regular expression (config/index.js).
   DD_PROFILING_DEBUG_UPLOAD_COMPRESSION: {
     value: { type: 'enum', values: ['on', 'off', 'lz4', 'gzip', 'zstd'] },
     byRuntime: {
-      nodejs: { type: 'string', pattern: 'on|off|gzip(-[1-9])?|zstd(-([1-9]|1[0-9]|2[0-2]))?', patternDescription: '`on`, `off`, `gzip[-1..9]` or `zstd[-1..22]`' },
+      nodejs: {
+        type: 'string',
+        pattern: 'on|off|gzip(-[1-9])?|zstd(-([1-9]|1[0-9]|2[0-2]))?',
+        patternDescription: '`on`, `off`, `gzip[-1..9]` or `zstd[-1..22]`',
+      },
     },
   },
   // Java keeps reading the old name with the same parser as the new one.
@@ -202,9 +233,15 @@ const VALUE_OVERRIDES = {
   DD_PROFILING_DDPROF_LIVEHEAP_SAMPLE_PERCENT: { value: { type: 'integer', min: 0, max: 100, unit: 'percent' } },
   DD_PROFILING_ASYNC_LIVEHEAP_SAMPLE_PERCENT: { value: { type: 'integer', min: 0, max: 100, unit: 'percent' } },
   // Python clamps at 599 (profiling.py); Ruby has no cap.
-  DD_PROFILING_MAX_FRAMES: { value: { type: 'integer', min: 1 }, byRuntime: { python: { type: 'integer', min: 1, max: 599 } } },
+  DD_PROFILING_MAX_FRAMES: {
+    value: { type: 'integer', min: 1 },
+    byRuntime: { python: { type: 'integer', min: 1, max: 599 } },
+  },
   // Ruby raises anything below 60 s to 60 s (settings.rb, NOTES.md 5.12).
-  DD_PROFILING_UPLOAD_PERIOD: { value: { type: 'integer', min: 1, unit: 'seconds' }, byRuntime: { ruby: { type: 'integer', min: 60, unit: 'seconds' } } },
+  DD_PROFILING_UPLOAD_PERIOD: {
+    value: { type: 'integer', min: 1, unit: 'seconds' },
+    byRuntime: { ruby: { type: 'integer', min: 60, unit: 'seconds' } },
+  },
   // PHP rejects 0 and negatives (config.rs).
   DD_PROFILING_ALLOCATION_SAMPLING_DISTANCE: { value: { type: 'integer', min: 1, unit: 'bytes' } },
   DD_PROFILING_EXCEPTION_SAMPLING_DISTANCE: { value: { type: 'integer', min: 1 } },
@@ -225,10 +262,14 @@ const VALUE_OVERRIDES = {
   // Java: a .jfp file or one of the two built-in templates.
   DD_PROFILING_JFR_TEMPLATE_OVERRIDE_FILE: { value: { type: 'path' } },
   // Node.js reads the old name through the same normaliser as DD_PROFILING_ENABLED (parsers.js).
-  DD_EXPERIMENTAL_PROFILING_ENABLED: { value: { type: 'enum', values: ['true', 'false', 'auto', '1', '0'], caseInsensitive: true } },
+  DD_EXPERIMENTAL_PROFILING_ENABLED: {
+    value: { type: 'enum', values: ['true', 'false', 'auto', '1', '0'], caseInsensitive: true },
+  },
   // Ruby literals in Datadog.configure (settings.rb): symbols are written with their colon.
   'c.profiling.advanced.no_signals_workaround_enabled': { value: { type: 'enum', values: ['true', 'false', ':auto'] } },
-  'c.profiling.advanced.preview_otel_context_enabled': { value: { type: 'enum', values: ['false', 'true', ':only', ':both', 'only', 'both'] } },
+  'c.profiling.advanced.preview_otel_context_enabled': {
+    value: { type: 'enum', values: ['false', 'true', ':only', ':both', 'only', 'both'] },
+  },
   'c.tags': { value: { type: 'any' } },
 };
 
@@ -256,6 +297,14 @@ const DESCRIPTION_OVERRIDES = {
 const STATUS_OVERRIDES = {
   // An Agent setting, listed by the seed: known on every runtime so it is never "unknown".
   DD_APM_ENABLED: 'stable',
+};
+// DD_APM_ENABLED is read by the Agent (Go), whatever the application's runtime.
+VALUE_OVERRIDES.DD_APM_ENABLED = { value: { type: 'boolean', dialect: 'go' } };
+
+/** Replacements the reference leaves out on a non-env surface (reference name -> our name on the same surface). */
+const REPLACEMENT_OVERRIDES = {
+  // settings.rb: preview_gvl_enabled was renamed gvl_enabled (its env var has the same replacement).
+  'c.profiling.advanced.preview_gvl_enabled': 'profiling.advanced.gvl_enabled',
 };
 
 /** When a deprecated/removed name went away, where the reference knows it only in prose. */
@@ -296,14 +345,24 @@ const ADDITIONS = [
 
 function listPattern(words) {
   const word = `\\s*(${words.join('|')})\\s*`;
-  return { type: 'string', pattern: `${word}(,${word})*`, patternDescription: `a comma-separated list of ${words.map((w) => `\`${w}\``).join(', ')}` };
+  return {
+    type: 'string',
+    pattern: `${word}(,${word})*`,
+    patternDescription: `a comma-separated list of ${words.map((w) => `\`${w}\``).join(', ')}`,
+  };
 }
 
 const reference = JSON.parse(readFileSync(REFERENCE, 'utf8'));
 const seedText = readFileSync(SEED, 'utf8');
 const envByName = new Map(reference.filter((e) => e.surface === 'env').map((e) => [e.name, e]));
 
-const SURFACE_OF = { env: 'env', java_system_property: 'javaProperty', ruby_configure: 'rubyConfigure', php_ini: 'phpIni', ddprof_cli: 'ddprofFlag' };
+const SURFACE_OF = {
+  env: 'env',
+  java_system_property: 'javaProperty',
+  ruby_configure: 'rubyConfigure',
+  php_ini: 'phpIni',
+  ddprof_cli: 'ddprofFlag',
+};
 
 /** The name on our surface: Ruby without `c.`, ddprof the long flag (spellings keep the others). */
 function surfaceName(entry) {
@@ -324,7 +383,18 @@ function cleanRef(text) {
   return typeof text === 'string' ? text.replace(/\s*\(.*\)$/, '').trim() : undefined;
 }
 
-const STATUS = new Set(['stable', 'preview', 'experimental', 'advanced', 'debug', 'internal', 'hidden', 'deprecated', 'legacy', 'removed']);
+const STATUS = new Set([
+  'stable',
+  'preview',
+  'experimental',
+  'advanced',
+  'debug',
+  'internal',
+  'hidden',
+  'deprecated',
+  'legacy',
+  'removed',
+]);
 function mapStatus(status) {
   if (STATUS.has(status)) return status;
   if (status === 'registry-only') return 'internal';
@@ -335,8 +405,10 @@ function mapStatus(status) {
 function literalDefault(text) {
   if (text === null || text === undefined) return null;
   if (text === '') return '';
-  const match = /^(-?[\w.:/%-]+)(\s*\(.*\))?$/.exec(text) ?? /^(true|false|-?\d+(\.\d+)?)\b/.exec(text);
-  return match ? match[1] : null;
+  const match = /^(-?[\w.:/%-]+)(\s*\([^)]*\))?$/.exec(text) ?? /^(true|false|-?\d+(\.\d+)?)\b/.exec(text);
+  // Words that describe a computed default rather than a value the runtime would read.
+  if (!match || /^(unset|JVM-dependent|Ruby-version|derived|follows|random|built-in)$/i.test(match[1])) return null;
+  return match[1];
 }
 
 function defaultsOf(entry, runtimes, notes) {
@@ -354,11 +426,14 @@ function defaultsOf(entry, runtimes, notes) {
 /** The value spec of one runtime's type, from the reference's vocabulary. */
 function specFor(entry, runtime, dialect) {
   const type = entry.type_by_language?.[runtime] ?? entry.type;
-  const allowed = (entry.allowed_values_by_language?.[runtime] ?? entry.allowed_values ?? []).filter((v) => !v.startsWith('(') && !v.startsWith('<'));
+  const allowed = (entry.allowed_values_by_language?.[runtime] ?? entry.allowed_values ?? []).filter(
+    (v) => !v.startsWith('(') && !v.startsWith('<'),
+  );
   const unit = entry.unit_by_language?.[runtime] ?? entry.unit;
   if (/^bool/.test(type)) return { type: 'boolean', dialect };
   if (type === 'flag') return /--pid/.test(entry.name) ? { type: 'integer', min: 1 } : { type: 'any' };
-  if (/^int/.test(type) || type === 'float') return numberSpec(entry, type.startsWith('int') ? 'integer' : 'float', unit);
+  if (/^int/.test(type) || type === 'float')
+    return numberSpec(entry, type.startsWith('int') ? 'integer' : 'float', unit);
   if (/^enum/.test(type) && allowed.length > 0) return { type: 'enum', values: allowed };
   if (type === 'string' && allowed.length > 0) return { type: 'string', known: allowed };
   if (type === 'url') return { type: 'url', schemes: ['http', 'https', 'unix'] };
@@ -386,13 +461,22 @@ function valuesOf(entry, surface, runtimes) {
   const specs = {};
   for (const runtime of runtimes) {
     const dialect = dialectFor(surface, runtime);
-    let spec = override?.byRuntime?.[runtime] ?? override?.value ?? specFor(typeSource(entry, envName), runtime, dialect);
-    if (spec.type === 'boolean' && override?.byRuntime?.[runtime] === undefined && override?.value?.dialect === 'portable') {
+    let spec =
+      override?.byRuntime?.[runtime] ?? override?.value ?? specFor(typeSource(entry, envName), runtime, dialect);
+    if (
+      spec.type === 'boolean' &&
+      override?.byRuntime?.[runtime] === undefined &&
+      override?.value?.dialect === 'portable'
+    ) {
       spec = { ...spec, dialect };
     }
     specs[runtime] = adaptToSurface(spec, surface, runtime);
   }
-  return pickCommon(specs, runtimes, override?.value && runtimes.length > 1 ? adaptToSurface(override.value, surface) : undefined);
+  return pickCommon(
+    specs,
+    runtimes,
+    override?.value && runtimes.length > 1 ? adaptToSurface(override.value, surface) : undefined,
+  );
 }
 
 /**
@@ -433,13 +517,16 @@ function pickCommon(specs, runtimes, preferred) {
   return Object.keys(byRuntime).length > 0 ? { value, valueByRuntime: byRuntime } : { value };
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Assembly: one setting per reference entry on a surface we validate.
 // ---------------------------------------------------------------------------------------------
 
 /** Entries that are code, not configuration: their facts become notes on the env entry. */
-const CODE_SURFACES = { go_option: 'Go code', nodejs_init_option: "Node.js `require('dd-trace').init({...})`", python_profiler_arg: 'Python `ddtrace.profiling.Profiler(...)`' };
+const CODE_SURFACES = {
+  go_option: 'Go code',
+  nodejs_init_option: "Node.js `require('dd-trace').init({...})`",
+  python_profiler_arg: 'Python `ddtrace.profiling.Profiler(...)`',
+};
 
 const codeNotes = new Map();
 for (const entry of reference) {
@@ -476,13 +563,19 @@ function docsFor(runtimes) {
 /** One or two sentences for a hover; the rest goes to notes. Non-env entries borrow the env wording. */
 function describe(entry, notes) {
   const env = envByName.get(cleanRef(entry.equivalents?.env) ?? '');
-  let text = entry.description.replace(/\s*Set inside Datadog\.configure do \|c\| \.\.\. end; code values take precedence over env vars\./, '');
+  let text = entry.description.replace(
+    /\s*Set inside Datadog\.configure do \|c\| \.\.\. end; code values take precedence over env vars\./,
+    '',
+  );
   const copy = /^(JVM system property form|INI form|ddprof command-line form) of \w+ \(([^)]*)\)\.?\s*/.exec(text);
   if (copy && env) {
     notes.push(`${copy[1]} of ${env.name}: ${copy[2]}.`);
     text = text.slice(copy[0].length) || env.description;
   }
-  text = DESCRIPTION_OVERRIDES[entry.name] ?? (env && text === env.description ? DESCRIPTION_OVERRIDES[env.name] : undefined) ?? text;
+  text =
+    DESCRIPTION_OVERRIDES[entry.name] ??
+    (env && text === env.description ? DESCRIPTION_OVERRIDES[env.name] : undefined) ??
+    text;
   text = text.replace(/(dd-trace-py's )?supported-names registry|registry/g, 'list of supported names');
   const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z`])/);
   const keep = sentences.slice(0, 2).join(' ').length <= 240 ? 2 : 1;
@@ -516,6 +609,7 @@ function onSurface(name, surface) {
 function deprecationOf(entry, surface, runtimes, notes) {
   const dep = entry.deprecation;
   const out = {};
+  if (REPLACEMENT_OVERRIDES[entry.name]) out.replacement = REPLACEMENT_OVERRIDES[entry.name];
   if (REMOVED_IN[entry.name]) out.removedIn = REMOVED_IN[entry.name];
   if (!dep) return out;
   const replaced = onSurface(dep.replaced_by, surface);
@@ -562,7 +656,11 @@ function requiresOf(entry, surface, runtimes, notes) {
     const applies = (req.languages ?? runtimes).filter((r) => runtimes.includes(r));
     if (applies.length === 0) continue;
     const setting = (surface !== 'env' && onSurface(req.setting, surface)) || req.setting;
-    out.push(applies.length < runtimes.length ? { setting, value: req.value, runtimes: applies } : { setting, value: req.value });
+    out.push(
+      applies.length < runtimes.length
+        ? { setting, value: req.value, runtimes: applies }
+        : { setting, value: req.value },
+    );
   }
   return out.length > 0 ? out : undefined;
 }
@@ -582,7 +680,13 @@ function isInSeed(name, surface) {
 function notesOf(entry) {
   const notes = [];
   const push = (x) => {
-    if (typeof x === 'string' && x.trim() !== '') notes.push(x.trim().replace(/^./, (c) => c.toUpperCase()).replace(/([^.])$/, '$1.'));
+    if (typeof x === 'string' && x.trim() !== '')
+      notes.push(
+        x
+          .trim()
+          .replace(/^./, (c) => c.toUpperCase())
+          .replace(/([^.])$/, '$1.'),
+      );
   };
   for (const key of ['interactions', 'platform_notes', 'notes']) [].concat(entry[key] ?? []).forEach(push);
   if (entry.value_format) push(`Format: ${entry.value_format}`);
@@ -598,6 +702,9 @@ function buildSetting(entry) {
   const { name, spellings } = surfaceName(entry);
   const setting = { name, surface };
   if (spellings) setting.spellings = spellings;
+  // CLI11 negations share the option (`!--no-timeline`): same setting, value off.
+  for (const negation of (spellings ?? []).filter((n) => n.startsWith('--no-')))
+    notes.push(`\`${negation}\` turns it off.`);
   setting.runtimes = runtimes;
   setting.description = describe(entry, notes);
   setting.docs = docsFor(runtimes);
@@ -630,10 +737,19 @@ function pruneReferences(settings) {
     if (s.aliasOf && !keep(has(s.surface, s.aliasOf), `aliasOf ${s.aliasOf}`)) delete s.aliasOf;
     for (const [key, value] of Object.entries(s.equivalents ?? {})) {
       const names = [].concat(value);
-      if (!keep(names.every((n) => has(key, n)), `equivalent ${key} ${names}`)) delete s.equivalents[key];
+      if (
+        !keep(
+          names.every((n) => has(key, n)),
+          `equivalent ${key} ${names}`,
+        )
+      )
+        delete s.equivalents[key];
     }
     if (s.equivalents && Object.keys(s.equivalents).length === 0) delete s.equivalents;
-    if (s.requires) s.requires = s.requires.filter((r) => keep(has(s.surface, r.setting) || has('env', r.setting), `requires ${r.setting}`));
+    if (s.requires)
+      s.requires = s.requires.filter((r) =>
+        keep(has(s.surface, r.setting) || has('env', r.setting), `requires ${r.setting}`),
+      );
     if (s.requires?.length === 0) delete s.requires;
   }
 }
@@ -645,7 +761,10 @@ function pruneReferences(settings) {
 const FILES = {
   env: ['env.json', 'Environment variables (DD_*, the .NET CLR loader variables, LD_PRELOAD...), one entry per name.'],
   javaProperty: ['javaProperties.json', 'Java system properties (-Ddd.*), given on the java command line before -jar.'],
-  rubyConfigure: ['rubyConfigure.json', 'Ruby Datadog.configure { |c| ... } settings, named without the `c.` receiver.'],
+  rubyConfigure: [
+    'rubyConfigure.json',
+    'Ruby Datadog.configure { |c| ... } settings, named without the `c.` receiver.',
+  ],
   phpIni: ['phpIni.json', 'php.ini / php_value / `datadog-setup.php config set -d` names.'],
   ddprofFlag: ['ddprofFlags.json', 'ddprof command-line flags: `name` is the long flag, `spellings` the others.'],
 };
@@ -653,7 +772,8 @@ const FILES = {
 /** JSON with short arrays and small objects on one line: easier to review, and errors point at a useful line. */
 function format(value, indent = '') {
   const flat = JSON.stringify(value);
-  if (value === null || typeof value !== 'object' || (flat.length + indent.length <= 110 && !flat.includes('"name"'))) return flat;
+  if (value === null || typeof value !== 'object' || (flat.length + indent.length <= 110 && !flat.includes('"name"')))
+    return flat;
   const inner = `${indent}  `;
   if (Array.isArray(value)) return `[\n${value.map((v) => inner + format(v, inner)).join(',\n')}\n${indent}]`;
   const body = Object.entries(value).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${format(v, inner)}`);
@@ -666,9 +786,15 @@ function write(fileName, data) {
 
 const settings = [...reference.filter((e) => !isSkipped(e)).map(buildSetting), ...ADDITIONS];
 pruneReferences(settings);
-write('booleanDialects.json', { description: 'How each runtime parses a boolean; value specs refer to these by name.', booleanDialects: BOOLEAN_DIALECTS });
+write('booleanDialects.json', {
+  description: 'How each runtime parses a boolean; value specs refer to these by name.',
+  booleanDialects: BOOLEAN_DIALECTS,
+});
 for (const [surface, [fileName, description]] of Object.entries(FILES)) {
   const list = settings.filter((s) => s.surface === surface);
-  write(fileName, { description: `${description} Generated by scripts/generateSchema.mjs; edit the script, not this file.`, settings: list });
+  write(fileName, {
+    description: `${description} Generated by scripts/generateSchema.mjs; edit the script, not this file.`,
+    settings: list,
+  });
   console.log(`${fileName}: ${list.length} settings`);
 }

@@ -12,7 +12,8 @@ export function catalogJsonSchema(): Record<string, unknown> {
   return {
     ...generated,
     title: 'dd-profiler-config settings catalog file',
-    description: 'One file of the settings catalog in schemas/. Generated from server/src/core/catalog/schema.ts; do not edit.',
+    description:
+      'One file of the settings catalog in schemas/. Generated from server/src/core/catalog/schema.ts; do not edit.',
   };
 }
 

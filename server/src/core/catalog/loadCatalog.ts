@@ -71,7 +71,7 @@ function parseFile(source: CatalogSource, problems: string[]): ParsedFile | unde
   const root = parseTree(source.text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0 || !root) {
     for (const error of errors) {
-      problems.push(`${position(source, error.offset)}: ${printParseErrorCode(error.error)}`);
+      problems.push(`${position(source, error.offset)}: JSON syntax error: ${describeParseError(error)}`);
     }
     if (errors.length === 0) problems.push(`${position(source, 0)}: empty file`);
     return undefined;
@@ -87,13 +87,25 @@ function parseFile(source: CatalogSource, problems: string[]): ParsedFile | unde
   return { source, root, data: result.data };
 }
 
+/** `CommaExpected` -> `comma expected`. */
+function describeParseError(error: ParseError): string {
+  return printParseErrorCode(error.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+}
+
 /** Cross-file checks: unique names, known dialects, and every name a setting points at exists. */
-function checkReferences(located: readonly Located[], dialects: Record<string, BooleanDialect>, problems: string[]): void {
+function checkReferences(
+  located: readonly Located[],
+  dialects: Record<string, BooleanDialect>,
+  problems: string[],
+): void {
   const known = new Set<string>();
   for (const { setting, file, index } of located) {
     for (const spelling of [setting.name, ...(setting.spellings ?? [])]) {
       const key = keyOf(setting.surface, spelling);
-      if (known.has(key)) problems.push(at(file, ['settings', index, 'name'], `duplicate ${setting.surface} setting "${spelling}"`));
+      if (known.has(key))
+        problems.push(at(file, ['settings', index, 'name'], `duplicate ${setting.surface} setting "${spelling}"`));
       known.add(key);
     }
   }
@@ -116,7 +128,9 @@ function checkDialects(entry: Located, dialects: Record<string, BooleanDialect>,
   }
   for (const [path, spec] of specs) {
     if (spec.type === 'boolean' && !(spec.dialect in dialects)) {
-      problems.push(at(entry.file, ['settings', entry.index, ...path, 'dialect'], `unknown boolean dialect "${spec.dialect}"`));
+      problems.push(
+        at(entry.file, ['settings', entry.index, ...path, 'dialect'], `unknown boolean dialect "${spec.dialect}"`),
+      );
     }
   }
 }
@@ -131,7 +145,8 @@ function referencesOf(setting: Setting): [JsonPath, Surface[], string][] {
   }
   if (setting.aliasOf) refs.push([['aliasOf'], [own], setting.aliasOf]);
   // A requirement names a setting on the same surface or, failing that, the env variable (see missingDependency).
-  (setting.requires ?? []).forEach((req, i) => refs.push([['requires', i, 'setting'], [own, 'env'], req.setting]));
+  const requireOn: Surface[] = own === 'env' ? ['env'] : [own, 'env'];
+  (setting.requires ?? []).forEach((req, i) => refs.push([['requires', i, 'setting'], requireOn, req.setting]));
   const eq = setting.equivalents ?? {};
   if (eq.env) refs.push([['equivalents', 'env'], ['env'], eq.env]);
   if (eq.javaProperty) refs.push([['equivalents', 'javaProperty'], ['javaProperty'], eq.javaProperty]);
