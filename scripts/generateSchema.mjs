@@ -568,15 +568,15 @@ function describe(entry, notes) {
     '',
   );
   const copy = /^(JVM system property form|INI form|ddprof command-line form) of \w+ \(([^)]*)\)\.?\s*/.exec(text);
-  if (copy && env) {
-    notes.push(`${copy[1]} of ${env.name}: ${copy[2]}.`);
-    text = text.slice(copy[0].length) || env.description;
-  }
+  // "JVM system property form of DD_ENV (pass ... before -jar)": `equivalents` and the file description say it already.
+  if (copy && env) text = text.slice(copy[0].length) || env.description;
   text =
     DESCRIPTION_OVERRIDES[entry.name] ??
     (env && text === env.description ? DESCRIPTION_OVERRIDES[env.name] : undefined) ??
     text;
-  text = text.replace(/(dd-trace-py's )?supported-names registry|registry/g, 'list of supported names');
+  text = text
+    .replace(/listed in the registry only/g, 'listed by the tracer but never read')
+    .replace(/(dd-trace-py's )?supported-names registry|registry/g, 'list of supported names');
   const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z`])/);
   const keep = sentences.slice(0, 2).join(' ').length <= 240 ? 2 : 1;
   if (sentences.length > keep) notes.push(sentences.slice(keep).join(' '));
@@ -765,8 +765,14 @@ const FILES = {
     'rubyConfigure.json',
     'Ruby Datadog.configure { |c| ... } settings, named without the `c.` receiver.',
   ],
-  phpIni: ['phpIni.json', 'php.ini / php_value / `datadog-setup.php config set -d` names.'],
-  ddprofFlag: ['ddprofFlags.json', 'ddprof command-line flags: `name` is the long flag, `spellings` the others.'],
+  phpIni: [
+    'phpIni.json',
+    'php.ini / php_value / `datadog-setup.php config set -d` names (DD_TRACE_* -> datadog.trace.*, DD_PROFILING_* -> datadog.profiling.*, other DD_* -> datadog.*, lowercased).',
+  ],
+  ddprofFlag: [
+    'ddprofFlags.json',
+    'ddprof command-line flags, given before the profiled command: `name` is the long flag, `spellings` the others.',
+  ],
 };
 
 /** JSON with short arrays and small objects on one line: easier to review, and errors point at a useful line. */
