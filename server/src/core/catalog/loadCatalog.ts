@@ -76,7 +76,17 @@ function parseFile(source: CatalogSource, problems: string[]): ParsedFile | unde
     if (errors.length === 0) problems.push(`${position(source, 0)}: empty file`);
     return undefined;
   }
-  const result = catalogFileSchema.safeParse(JSON.parse(source.text));
+  // The tree is only for locations: the data comes from the strict parser (jsonc-parser is lenient about a BOM).
+  let data: unknown;
+  try {
+    data = JSON.parse(source.text);
+  } catch (error) {
+    problems.push(
+      `${position(source, 0)}: JSON syntax error: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return undefined;
+  }
+  const result = catalogFileSchema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
