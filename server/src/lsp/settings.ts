@@ -4,23 +4,10 @@
  * `didChangeConfiguration`, which then apply to every document.
  */
 import type { Connection } from 'vscode-languageserver/node';
-import { z } from 'zod';
-import { RUNTIMES, SEVERITIES, type AnalysisSettings } from '../core/types.js';
+import { parseSettingsLeniently } from '../core/settings.js';
+import type { AnalysisSettings } from '../core/types.js';
 
 export const SETTINGS_SECTION = 'ddProfilerConfig';
-
-const settingsSchema = z.object({
-  runtime: z.enum(['auto', ...RUNTIMES]).optional().catch(undefined),
-  rules: z.record(z.string(), z.enum([...SEVERITIES, 'off'])).optional().catch(undefined),
-});
-
-/** Keeps what is valid in a settings object from a client and drops the rest (a typo never breaks the server). */
-export function parseSettings(raw: unknown): AnalysisSettings {
-  const parsed = settingsSchema.safeParse(raw ?? {});
-  if (!parsed.success) return {};
-  const { runtime, rules } = parsed.data;
-  return { ...(runtime ? { runtime } : {}), ...(rules ? { rules } : {}) };
-}
 
 export interface SettingsStore {
   get(uri: string): Promise<AnalysisSettings>;
@@ -38,14 +25,14 @@ export function createSettingsStore(connection: Connection, pull: () => boolean)
       if (cached) return cached;
       const settings = connection.workspace
         .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
-        .then(parseSettings, () => global);
+        .then(parseSettingsLeniently, () => global);
       perResource.set(uri, settings);
       return settings;
     },
     changed(pushed) {
       perResource.clear();
       const section = (pushed as Record<string, unknown> | null)?.[SETTINGS_SECTION];
-      global = parseSettings(section);
+      global = parseSettingsLeniently(section);
     },
   };
 }
