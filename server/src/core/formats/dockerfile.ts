@@ -1,5 +1,160 @@
-import type { ExtractResult } from '../types.js';
-// SCAFFOLD: replaced by the real extractor.
-export function extractDockerfile(_text: string): ExtractResult {
-  return { occurrences: [], problems: [], runtimeHints: [] };
+/**
+ * Dockerfiles, parsed with dockerfile-ast (the parser behind the Dockerfile language server): `ENV`
+ * in both forms, `ARG`, continuations, the escape directive and multi-stage builds. Each stage is a
+ * scope (`stage:0`, `stage:1`...), with runtime hints from its image, its install steps and its start
+ * command; a stage built `FROM` another, or a generic final stage that copies from one, inherits its
+ * hints. `ENV`/`ARG` values are baked into the image.
+ */
+import { DockerfileParser, type Instruction, type Property } from 'dockerfile-ast';
+import type { ExtractResult, Finding, Range, RuntimeHint, SettingOccurrence } from '../types.js';
+import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
+import { extractCommandLine, extractJvmOptions, type CommandWord } from './commandLine.js';
+import { mergeResults } from './result.js';
+import { hintsFromCommand, hintsFromImage } from './runtimeHints.js';
+
+const JVM_OPTIONS = new Set(['JAVA_OPTS', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS']);
+
+interface Stage {
+  readonly scope: string;
+  readonly name?: string;
+  /** Hints from the stage's own image; when it has none, COPY --from may lend them. */
+  readonly ownImageHints: boolean;
+}
+
+interface State {
+  readonly text: string;
+  readonly index: LineIndex;
+  readonly results: ExtractResult[];
+  readonly stages: Stage[];
+}
+
+export function extractDockerfile(text: string): ExtractResult {
+  const state: State = { text, index: createLineIndex(text), results: [], stages: [] };
+  try {
+    for (const instruction of DockerfileParser.parse(text).getInstructions()) readInstruction(state, instruction);
+  } catch (error) {
+    const at = { line: 0, character: 0 };
+    const problem: Finding = { code: 'parse-error', severity: 'error', message: `The Dockerfile could not be parsed: ${String(error)}`, range: { start: at, end: at } };
+    return { occurrences: [], problems: [problem], runtimeHints: [] };
+  }
+  return mergeResults(...state.results);
+}
+
+function readInstruction(state: State, instruction: Instruction): void {
+  const keyword = instruction.getKeyword().toUpperCase();
+  const stage = state.stages[state.stages.length - 1];
+  const scope = stage?.scope ?? 'global';
+  if (keyword === 'FROM') return startStage(state, instruction);
+  if (keyword === 'ENV' || keyword === 'ARG') return readProperties(state, instruction, scope);
+  if (keyword === 'COPY' && stage && !stage.ownImageHints) return inheritFromCopy(state, instruction, scope);
+  if (keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT') {
+    const content = instruction.getRawArgumentsContent() ?? '';
+    const reason = `${keyword} ${content.length > 40 ? `${content.slice(0, 40)}…` : content}`;
+    state.results.push({ occurrences: [], problems: [], runtimeHints: hintsFromCommand(content).map((runtime) => ({ runtime, scope, reason })) });
+    state.results.push(extractCommandLine(commandWords(instruction), { scope, bakedIn: true }));
+  }
+}
+
+function startStage(state: State, instruction: Instruction): void {
+  const from = instruction as Instruction & { getImage(): string | null; getBuildStage(): string | null };
+  const image = from.getImage() ?? '';
+  const scope = `stage:${state.stages.length}`;
+  const parent = state.stages.find((s) => s.name !== undefined && s.name === image.toLowerCase());
+  const own = hintsFromImage(image).map((runtime): RuntimeHint => ({ runtime, scope, reason: `FROM ${image}` }));
+  const inherited = parent ? rescope(state, parent.scope, scope) : [];
+  state.stages.push({ scope, name: from.getBuildStage()?.toLowerCase() ?? undefined, ownImageHints: own.length > 0 || parent !== undefined });
+  state.results.push({ occurrences: [], problems: [], runtimeHints: [...own, ...inherited] });
+}
+
+/** A generic final stage (distroless, alpine) running what an earlier stage built runs that runtime. */
+function inheritFromCopy(state: State, instruction: Instruction, scope: string): void {
+  const from = /--from=(\S+)/.exec(instruction.getRawArgumentsContent() ?? '')?.[1]?.toLowerCase();
+  const source = state.stages.find((s) => s.name === from || s.scope === `stage:${from}`);
+  if (source) state.results.push({ occurrences: [], problems: [], runtimeHints: rescope(state, source.scope, scope) });
+}
+
+function rescope(state: State, from: string, to: string): RuntimeHint[] {
+  return state.results
+    .flatMap((r) => r.runtimeHints)
+    .filter((h) => h.scope === from)
+    .map((h) => ({ ...h, scope: to }));
+}
+
+function readProperties(state: State, instruction: Instruction, scope: string): void {
+  const properties = (instruction as Instruction & { getProperties(): Property[] }).getProperties();
+  properties.forEach((property, i) => {
+    const occurrence = toOccurrence(state, instruction, properties, i, scope);
+    const problems = valueProblems(state, property, instruction.getKeyword().toUpperCase());
+    state.results.push({ occurrences: [occurrence], problems, runtimeHints: [] });
+    if (JVM_OPTIONS.has(occurrence.name) && occurrence.valueKind === 'literal' && occurrence.valueRange) {
+      state.results.push(extractJvmOptions(occurrence.value ?? '', occurrence.valueRange, { scope, bakedIn: true }));
+    }
+  });
+}
+
+function toOccurrence(state: State, instruction: Instruction, properties: Property[], i: number, scope: string): SettingOccurrence {
+  const property = properties[i] as Property;
+  const valueRange = property.getValueRange() ?? undefined;
+  const value = property.getValue() ?? undefined;
+  const raw = valueRange ? textOf(state, valueRange) : '';
+  const quoting = raw.startsWith('"') ? 'double' : raw.startsWith("'") ? 'single' : 'none';
+  const reference = quoting !== 'single' && /(^|[^\\])\$(\{|[A-Za-z_])/.test(raw);
+  return {
+    surface: 'env',
+    name: property.getName(),
+    nameRange: property.getNameRange(),
+    ...(value !== undefined ? { value } : {}),
+    ...(valueRange ? { valueRange } : {}),
+    valueKind: value === undefined ? 'none' : reference ? 'reference' : 'literal',
+    scope,
+    removalRange: removalRange(state, instruction, properties, i),
+    quoting,
+    bakedIn: true,
+  };
+}
+
+/** The whole instruction when it sets one thing; otherwise the pair with the separator before it. */
+function removalRange(state: State, instruction: Instruction, properties: Property[], i: number): Range {
+  if (properties.length === 1) {
+    const range = instruction.getRange();
+    return { start: { line: range.start.line, character: 0 }, end: { line: range.end.line + 1, character: 0 } };
+  }
+  const own = (properties[i] as Property).getRange();
+  const previous = properties[i - 1];
+  if (previous) return { start: previous.getRange().end, end: own.end };
+  return { start: own.start, end: (properties[i + 1] as Property).getRange().start };
+}
+
+function valueProblems(state: State, property: Property, keyword: string): Finding[] {
+  const range = property.getValueRange();
+  const problems: Finding[] = [];
+  if (property.getName().startsWith('#')) {
+    const message = 'A `#` inside an instruction does not start a comment: Docker reads it as another variable and the build fails.';
+    problems.push({ code: 'value-syntax', severity: 'error', message, range: property.getRange() });
+  }
+  if (!range) return problems;
+  const raw = textOf(state, range);
+  const quote = raw[0];
+  if ((quote === '"' || quote === "'") && (raw.length < 2 || raw[raw.length - 1] !== quote)) {
+    problems.push({ code: 'value-syntax', severity: 'error', message: `The opening ${quote} is never closed.`, range });
+  } else if (keyword === 'ENV' && property.getAssignmentOperator() === null && /\s#/.test(property.getValue() ?? '')) {
+    const message = 'In a Dockerfile `#` starts a comment only at the start of a line: the text after it is part of this value.';
+    problems.push({ code: 'value-syntax', severity: 'warning', message, range });
+  }
+  return problems;
+}
+
+/** The words of a RUN/CMD/ENTRYPOINT, from the JSON array or the shell form. */
+function commandWords(instruction: Instruction): CommandWord[] {
+  const json = (instruction as Instruction & { getJSONStrings?(): { getJSONValue(): string; getRange(): Range }[] }).getJSONStrings?.() ?? [];
+  if (json.length > 0) return json.map((word) => ({ value: word.getJSONValue(), range: word.getRange() }));
+  return instruction.getArguments().map((arg) => ({ value: unquote(arg.getValue()), range: arg.getRange() }));
+}
+
+function unquote(word: string): string {
+  return word.replace(/^(["'])(.*)\1$/s, '$2');
+}
+
+function textOf(state: State, range: Range): string {
+  return state.text.slice(state.index.offsetAt(range.start), state.index.offsetAt(range.end));
 }
