@@ -18,7 +18,9 @@ export function suggestNames(name: string, candidates: readonly string[], max: n
     if (score <= limit) scored.push({ name: candidate, score });
   }
   scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
-  return scored.slice(0, max).map((s) => s.name);
+  // Only the names about as close as the best one: a distant runner-up is noise, not help.
+  const best = scored[0]?.score ?? 0;
+  return scored.filter((s) => s.score <= best + 1).slice(0, max).map((s) => s.name);
 }
 
 function normalize(name: string): string {

@@ -68,7 +68,7 @@ function startStage(state: State, instruction: Instruction): void {
 
 /** A generic final stage (distroless, alpine) running what an earlier stage built runs that runtime. */
 function inheritFromCopy(state: State, instruction: Instruction, scope: string): void {
-  const from = /--from=(\S+)/.exec(instruction.getRawArgumentsContent() ?? '')?.[1]?.toLowerCase();
+  const from = /--from=(\S+)/.exec(textOf(state, instruction.getRange()))?.[1]?.toLowerCase();
   const source = state.stages.find((s) => s.name === from || s.scope === `stage:${from}`);
   if (source) state.results.push({ occurrences: [], problems: [], runtimeHints: rescope(state, source.scope, scope) });
 }

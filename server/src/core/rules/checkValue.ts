@@ -53,16 +53,15 @@ function checkBoolean(dialect: BooleanDialect | undefined, value: string, also: 
   const accepted = [...dialect.true, ...dialect.false, ...also];
   if (accepted.some((candidate) => fold(candidate) === fold(value))) return undefined;
   const suggestion = suggestBoolean(value, dialect, also);
-  const spelled = `accepted values are ${listValues(accepted)}`;
   switch (dialect.otherwise) {
     case 'false':
-      return { reason: `is read as false (${spelled})`, suggestion, fatal: TRUTHY.test(value) };
+      return { reason: `is read as false (only ${listValues(dialect.true)} mean true)`, suggestion, fatal: TRUTHY.test(value) };
     case 'true':
-      return { reason: `is read as true (${spelled})`, suggestion, fatal: FALSY.test(value) };
+      return { reason: `is read as true (only ${listValues(dialect.false)} mean false)`, suggestion, fatal: FALSY.test(value) };
     case 'default':
-      return { reason: `is ignored and the default applies (${spelled})`, suggestion, fatal: true };
+      return { reason: 'is not a boolean it knows, so the default applies', suggestion, fatal: true };
     case 'error':
-      return { reason: `is rejected at start-up (${spelled})`, suggestion, fatal: true };
+      return { reason: 'is not a boolean it knows, so it stops at start-up', suggestion, fatal: true };
   }
 }
 

@@ -31,6 +31,10 @@ interface Failure {
 }
 
 function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting, value: string): Finding | undefined {
+  // A setting the known runtime does not read at all is runtime-mismatch's to report, not a value problem.
+  if (ctx.runtimeKnown(occurrence.scope) && !ctx.runtimesFor(occurrence.scope).some((r) => setting.runtimes.includes(r))) {
+    return undefined;
+  }
   const runtimes = effectiveRuntimes(ctx, occurrence, setting);
   const failures: Failure[] = [];
   for (const runtime of runtimes) {
@@ -44,7 +48,7 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting
   const subject = secret
     ? `The value of \`${displayName(occurrence.surface, occurrence.name)}\``
     : `\`${value}\` for \`${displayName(occurrence.surface, occurrence.name)}\``;
-  const reasons = groupReasons(failures).join('; ');
+  const reasons = summarizeReasons(groupReasons(failures, setting.runtimes.length));
   const tail = fine.length > 0 ? ` It is fine for ${listRuntimes(fine)}.` : '';
   const suggestion = secret ? undefined : commonSuggestion(ctx, setting, failures);
   const fix = suggestion !== undefined ? replaceValueFix(occurrence, suggestion) : undefined;
@@ -58,12 +62,23 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting
 }
 
 /** "is read as false by Ruby (…)": one clause per distinct reason, naming its runtimes. */
-function groupReasons(failures: readonly Failure[]): string[] {
+function groupReasons(failures: readonly Failure[], readers: number): { clause: string; runtimes: Runtime[] }[] {
   const byReason = new Map<string, Runtime[]>();
   for (const { runtime, problem } of failures) {
     byReason.set(problem.reason, [...(byReason.get(problem.reason) ?? []), runtime]);
   }
-  return [...byReason].map(([reason, runtimes]) => `${reason} for ${listRuntimes(runtimes)}`);
+  // Naming every runtime that reads the setting says nothing: leave the list out then.
+  return [...byReason].map(([reason, runtimes]) => ({
+    clause: runtimes.length === readers && readers > 1 ? reason : `${reason} (${listRuntimes(runtimes)})`,
+    runtimes,
+  }));
+}
+
+/** At most two reasons in full; the rest are named by runtime only (the hover has every detail). */
+function summarizeReasons(groups: readonly { clause: string; runtimes: Runtime[] }[]): string {
+  const shown = groups.slice(0, 2).map((g) => g.clause);
+  const rest = groups.slice(2).flatMap((g) => g.runtimes);
+  return rest.length > 0 ? `${shown.join('; ')}; and ${listRuntimes(rest)} do not read it as intended either` : shown.join('; ');
 }
 
 /** A suggested value that every failing runtime accepts. */

@@ -8,6 +8,9 @@ import type { Setting } from '../catalog/schema.js';
 import type { Finding, Runtime, SettingOccurrence } from '../types.js';
 import { displayName, listRuntimes } from '../text/names.js';
 import type { Rule, RuleContext } from './context.js';
+import { suggestNames } from '../catalog/suggest.js';
+
+const RETIRED = new Set(['deprecated', 'legacy', 'removed', 'internal', 'hidden']);
 import { renameFix } from './fixes.js';
 
 export const runtimeMismatch: Rule = (ctx) =>
@@ -21,9 +24,11 @@ export const runtimeMismatch: Rule = (ctx) =>
 
 function report(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting, inUse: readonly Runtime[]): Finding {
   const name = displayName(occurrence.surface, occurrence.name);
-  const alternative = ctx.catalog
-    .suggest(occurrence.surface, occurrence.name, 10)
-    .find((candidate) => ctx.catalog.lookup(occurrence.surface, candidate)?.runtimes.some((r) => inUse.includes(r)));
+  const readHere = ctx.catalog
+    .all(occurrence.surface)
+    .filter((s) => !RETIRED.has(s.status) && s.runtimes.some((r) => inUse.includes(r)))
+    .map((s) => s.name);
+  const [alternative] = suggestNames(occurrence.name, readHere, 1);
   const reason = ctx.runtimeReason(occurrence.scope);
   const because = reason ? ` (runtime from ${reason})` : '';
   const instead = alternative ? ` ${listRuntimes(inUse)} reads \`${displayName(occurrence.surface, alternative)}\`.` : '';
