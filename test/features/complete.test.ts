@@ -12,7 +12,8 @@ describe('completion', () => {
     it(fixture.path, async () => {
       const service = await realService();
       const items = service.complete(fixture.doc, fixture.position);
-      const sorted = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+      const key = (item: (typeof items)[number]) => item.sortText ?? item.label;
+      const sorted = [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
       assertGolden(`${fixture.path}.golden.json`, {
         count: items.length,
         first: sorted.slice(0, 12).map((item) => ({

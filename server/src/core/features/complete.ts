@@ -34,22 +34,25 @@ export function complete(deps: ServiceDeps, doc: DocumentInput, position: Positi
   const onValue = occurrences.find((o) => o.valueRange && touches(o.valueRange, position));
   if (onValue?.valueRange) return valueItems(deps, onValue, onValue.valueRange, runtimesOf(onValue.scope));
   const onName = occurrences.find((o) => touches(o.nameRange, position));
-  if (onName) return nameItems(deps, onName.surface, onName.nameRange, runtimesOf(onName.scope));
   const index = createLineIndex(doc.text);
+  const typedUpTo = (range: Range) => doc.text.slice(index.offsetAt(range.start), index.offsetAt(position));
+  if (onName) return nameItems(deps, onName.surface, onName.nameRange, runtimesOf(onName.scope), typedUpTo(onName.nameRange));
   const lineStart = index.lineStart(position.line);
   const before = doc.text.slice(lineStart, index.offsetAt(position));
   const word = /[\w.-]*$/.exec(before)?.[0] ?? '';
   const surface = nameSlotAt(document.format, before.slice(0, before.length - word.length));
   if (!surface) return [];
   const range: Range = { start: { line: position.line, character: position.character - word.length }, end: position };
-  return nameItems(deps, surface, range, runtimesOf(''));
+  return nameItems(deps, surface, range, runtimesOf(''), word);
 }
 
-function nameItems(deps: ServiceDeps, surface: Surface, range: Range, runtimes: readonly Runtime[]): CompletionItem[] {
-  return deps.catalog
-    .all(surface)
-    .filter((setting) => !HIDDEN.has(setting.status))
-    .map((setting) => nameItem(deps, setting, range, runtimes));
+/** Names starting with what is typed (any case); when none does, names containing it. */
+function nameItems(deps: ServiceDeps, surface: Surface, range: Range, runtimes: readonly Runtime[], typed: string): CompletionItem[] {
+  const wanted = typed.toUpperCase();
+  const visible = deps.catalog.all(surface).filter((setting) => !HIDDEN.has(setting.status));
+  const starting = visible.filter((setting) => setting.name.toUpperCase().startsWith(wanted));
+  const matching = starting.length > 0 ? starting : visible.filter((setting) => setting.name.toUpperCase().includes(wanted));
+  return matching.map((setting) => nameItem(deps, setting, range, runtimes));
 }
 
 function nameItem(deps: ServiceDeps, setting: Setting, range: Range, runtimes: readonly Runtime[]): CompletionItem {
