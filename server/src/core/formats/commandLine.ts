@@ -1,9 +1,13 @@
 /**
  * Command lines, wherever they appear (Dockerfile CMD/ENTRYPOINT/RUN, compose `command:`, k8s `args`,
  * shell scripts, JAVA_OPTS values): `-javaagent`/`-Ddd.*` ordering, `-Ddd.*` properties, ddprof flags,
- * wrappers such as `ddtrace-run`, and the runtime hints they give.
+ * leading `NAME=value` assignments, and the runtime hints they give. Callers split words (each format
+ * knows its own quoting); this module reads what the words mean.
  */
-import type { ExtractResult, Range } from '../types.js';
+import type { ExtractResult, Finding, Fix, Range, RuntimeHint, SettingOccurrence } from '../types.js';
+import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
+import { readDdprof } from './ddprofCommand.js';
+import { hintsFromCommand } from './runtimeHints.js';
 
 /** One word of a command line: its value after shell unquoting, and where its source text is. */
 export interface CommandWord {
@@ -16,20 +20,193 @@ export interface CommandLineContext {
   readonly scope: string;
   /** Whether values written here end up in an image. */
   readonly bakedIn: boolean;
+  /** The document text, to place ranges inside quoted words and to build fixes that move words. */
+  readonly source?: string;
 }
 
-// SCAFFOLD: replaced by the real analysis.
-/** Analyses one command (already split into words; `&&`/`;`/`|` separators appear as their own words). */
-export function extractCommandLine(_words: readonly CommandWord[], _ctx: CommandLineContext): ExtractResult {
-  return { occurrences: [], problems: [], runtimeHints: [] };
+const SEPARATORS = new Set(['&&', '||', ';', '|', '&']);
+const JAVA_VALUE_OPTIONS = new Set(['-cp', '-classpath', '--class-path', '-p', '--module-path', '--add-modules', '--add-opens', '--add-exports', '--add-reads', '--upgrade-module-path']);
+const ASSIGNMENT = /^([A-Za-z_]\w*)=(.*)$/s;
+
+/** Analyses one command line (already split into words; separators appear as their own words). */
+export function extractCommandLine(words: readonly CommandWord[], ctx: CommandLineContext): ExtractResult {
+  const out: Collected = { occurrences: [], problems: [], runtimeHints: [] };
+  const text = words.map((w) => w.value).join(' ');
+  out.runtimeHints.push(...hintsFromCommand(text).map((runtime): RuntimeHint => ({ runtime, scope: ctx.scope, reason: shorten(text) })));
+  const locate = locator(ctx);
+  let start = 0;
+  for (let i = 0; i <= words.length; i++) {
+    if (i === words.length || SEPARATORS.has(words[i]?.value ?? '')) {
+      readCommand(words.slice(start, i), ctx, locate, out);
+      start = i + 1;
+    }
+  }
+  return out;
 }
 
-// SCAFFOLD: replaced by the real analysis.
+interface Collected {
+  occurrences: SettingOccurrence[];
+  problems: Finding[];
+  runtimeHints: RuntimeHint[];
+}
+
+/** Maps a piece of a word's value to its source range (inside quotes when the word is quoted). */
+export type Locate = (word: CommandWord, from: number, to: number) => Range;
+
+function locator(ctx: CommandLineContext): Locate {
+  if (!ctx.source) return (word) => word.range;
+  const source = ctx.source;
+  const index: LineIndex = createLineIndex(source);
+  return (word, from, to) => {
+    const start = index.offsetAt(word.range.start);
+    const raw = source.slice(start, index.offsetAt(word.range.end));
+    const at = raw.indexOf(word.value);
+    if (at < 0 || word.range.start.line !== word.range.end.line) return word.range;
+    return index.rangeOf(start + at + from, start + at + to);
+  };
+}
+
+function readCommand(words: CommandWord[], ctx: CommandLineContext, locate: Locate, out: Collected): void {
+  let i = 0;
+  while (words[i]?.value === 'exec' || words[i]?.value === 'env' || words[i]?.value === 'sudo') i++;
+  for (; ASSIGNMENT.test(words[i]?.value ?? ''); i++) out.occurrences.push(assignment(words[i] as CommandWord, ctx, locate));
+  const program = (words[i]?.value ?? '').split('/').pop() ?? '';
+  const rest = words.slice(i + 1);
+  if (/^java(\.exe)?$/.test(program)) readJava(rest, ctx, locate, out);
+  else if (program === 'ddprof') readDdprof(rest, ctx, locate, out);
+  else if (/^php(\d[\d.]*)?$/.test(program)) readPhpSetup(rest, ctx, locate, out);
+}
+
+function assignment(word: CommandWord, ctx: CommandLineContext, locate: Locate): SettingOccurrence {
+  const [, name = '', value = ''] = ASSIGNMENT.exec(word.value) ?? [];
+  return {
+    surface: 'env',
+    name,
+    nameRange: locate(word, 0, name.length),
+    value,
+    valueRange: locate(word, name.length + 1, word.value.length),
+    valueKind: value.includes('$') ? 'reference' : 'literal',
+    scope: ctx.scope,
+    bakedIn: ctx.bakedIn,
+    quoting: 'none',
+  };
+}
+
+/** `java [options] (-jar file | mainclass) [args]`: JVM options only count before the program. */
+function readJava(words: CommandWord[], ctx: CommandLineContext, locate: Locate, out: Collected): void {
+  let programAt: number | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as CommandWord;
+    const jvmOption = word.value.startsWith('-javaagent:') || word.value.startsWith('-Ddd.');
+    if (programAt !== undefined) {
+      if (jvmOption) out.problems.push(misplaced(words, i, programAt, ctx));
+      continue;
+    }
+    if (word.value.startsWith('-Ddd.')) out.occurrences.push(javaProperty(word, ctx, locate));
+    if (word.value === '-jar' || !word.value.startsWith('-')) programAt = i;
+    else if (JAVA_VALUE_OPTIONS.has(word.value)) i++;
+  }
+}
+
+function javaProperty(word: CommandWord, ctx: CommandLineContext, locate: Locate): SettingOccurrence {
+  const body = word.value.slice(2);
+  const eq = body.indexOf('=');
+  const name = eq < 0 ? body : body.slice(0, eq);
+  const value = eq < 0 ? undefined : body.slice(eq + 1);
+  return {
+    surface: 'javaProperty',
+    name,
+    nameRange: locate(word, 2, 2 + name.length),
+    ...(value !== undefined ? { value, valueRange: locate(word, 3 + name.length, word.value.length) } : {}),
+    valueKind: value === undefined ? 'none' : value.includes('$') ? 'reference' : 'literal',
+    scope: ctx.scope,
+    bakedIn: ctx.bakedIn,
+    quoting: 'none',
+  };
+}
+
+function misplaced(words: CommandWord[], i: number, programAt: number, ctx: CommandLineContext): Finding {
+  const word = words[i] as CommandWord;
+  const program = words[programAt] as CommandWord;
+  const what = word.value.startsWith('-javaagent:') ? '`-javaagent`' : `\`${word.value.split('=')[0]}\``;
+  const after = program.value === '-jar' ? '`-jar`' : `the main class \`${program.value}\``;
+  const fix = moveBefore(words, i, programAt, ctx);
+  return {
+    code: 'arg-order',
+    severity: 'error',
+    message: `${what} comes after ${after}, so the JVM passes it to the application as an argument and the Datadog agent never loads it. Put it before ${after}.`,
+    range: word.range,
+    ...(fix ? { fixes: [fix] } : {}),
+  };
+}
+
+/** Moves a word before another, keeping the separator style (`, ` in JSON arrays, a space otherwise). */
+export function moveBefore(words: readonly CommandWord[], from: number, to: number, ctx: CommandLineContext): Fix | undefined {
+  const word = words[from];
+  const target = words[to];
+  const previous = words[from - 1];
+  if (!ctx.source || !word || !target || !previous) return undefined;
+  const index = createLineIndex(ctx.source);
+  const slice = (a: Range['start'], b: Range['start']) => ctx.source!.slice(index.offsetAt(a), index.offsetAt(b));
+  const separator = slice(previous.range.end, word.range.start);
+  const raw = slice(word.range.start, word.range.end);
+  return {
+    title: `Move \`${word.value.length > 40 ? `${word.value.slice(0, 40)}…` : word.value}\` before \`${target.value}\``,
+    edits: [
+      { range: { start: target.range.start, end: target.range.start }, newText: `${raw}${separator}` },
+      { range: { start: previous.range.end, end: word.range.end }, newText: '', expected: `${separator}${raw}` },
+    ],
+    preferred: true,
+  };
+}
+
+/** `php datadog-setup.php config set -d datadog.profiling.enabled=1`: php.ini settings on a command line. */
+function readPhpSetup(words: CommandWord[], ctx: CommandLineContext, locate: Locate, out: Collected): void {
+  if (!words.some((w) => w.value.endsWith('datadog-setup.php'))) return;
+  words.forEach((word, i) => {
+    const setting = words[i - 1]?.value === '-d' ? word : undefined;
+    if (!setting) return;
+    const [name = '', ...rest] = setting.value.split('=');
+    const value = rest.join('=');
+    out.occurrences.push({
+      surface: 'phpIni',
+      name,
+      nameRange: locate(setting, 0, name.length),
+      value,
+      valueRange: locate(setting, name.length + 1, setting.value.length),
+      valueKind: 'literal',
+      scope: ctx.scope,
+      bakedIn: ctx.bakedIn,
+      quoting: 'none',
+    });
+  });
+}
+
 /**
  * Analyses the value of a JVM options variable (`JAVA_OPTS`, `JAVA_TOOL_OPTIONS`, `_JAVA_OPTIONS`):
- * `-Ddd.*` properties and `-javaagent`. `valueStart` is the range start of the value's first character
- * in the document; the value is split on whitespace.
+ * `-Ddd.*` properties and `-javaagent`. Words are found by splitting the value on whitespace.
  */
-export function extractJvmOptions(_value: string, _valueRange: Range, _ctx: CommandLineContext): ExtractResult {
-  return { occurrences: [], problems: [], runtimeHints: [] };
+export function extractJvmOptions(value: string, valueRange: Range, ctx: CommandLineContext): ExtractResult {
+  const whole: CommandWord = { value, range: valueRange };
+  const locate = locator(ctx);
+  const occurrences: SettingOccurrence[] = [];
+  for (const match of value.matchAll(/\S+/g)) {
+    const start = match.index ?? 0;
+    if (!match[0].startsWith('-Ddd.')) continue;
+    const word: CommandWord = { value: match[0], range: locate(whole, start, start + match[0].length) };
+    occurrences.push(javaProperty(word, ctx, (w, from, to) => (w.range === valueRange ? valueRange : shift(w.range, from, to))));
+  }
+  const runtimeHints = hintsFromCommand(value).map((runtime): RuntimeHint => ({ runtime, scope: ctx.scope, reason: 'JVM options' }));
+  return { occurrences, problems: [], runtimeHints };
+}
+
+/** A sub-range of a single-line range. */
+function shift(range: Range, from: number, to: number): Range {
+  if (range.start.line !== range.end.line) return range;
+  const line = range.start.line;
+  return { start: { line, character: range.start.character + from }, end: { line, character: range.start.character + to } };
+}
+
+function shorten(text: string): string {
+  return text.length > 50 ? `${text.slice(0, 50)}…` : text;
 }

@@ -51,7 +51,7 @@ function readInstruction(state: State, instruction: Instruction): void {
     const content = instruction.getRawArgumentsContent() ?? '';
     const reason = `${keyword} ${content.length > 40 ? `${content.slice(0, 40)}…` : content}`;
     state.results.push({ occurrences: [], problems: [], runtimeHints: hintsFromCommand(content).map((runtime) => ({ runtime, scope, reason })) });
-    state.results.push(extractCommandLine(commandWords(instruction), { scope, bakedIn: true }));
+    state.results.push(extractCommandLine(commandWords(instruction), { scope, bakedIn: true, source: state.text }));
   }
 }
 
@@ -87,7 +87,7 @@ function readProperties(state: State, instruction: Instruction, scope: string): 
     const problems = valueProblems(state, property, instruction.getKeyword().toUpperCase());
     state.results.push({ occurrences: [occurrence], problems, runtimeHints: [] });
     if (JVM_OPTIONS.has(occurrence.name) && occurrence.valueKind === 'literal' && occurrence.valueRange) {
-      state.results.push(extractJvmOptions(occurrence.value ?? '', occurrence.valueRange, { scope, bakedIn: true }));
+      state.results.push(extractJvmOptions(occurrence.value ?? '', occurrence.valueRange, { scope, bakedIn: true, source: state.text }));
     }
   });
 }

@@ -151,7 +151,10 @@ function checkGuid(value: string, expected: string | undefined): ValueProblem | 
 
 function checkString(spec: Extract<ValueSpec, { type: 'string' }>, value: string): ValueProblem | undefined {
   if (spec.pattern && !new RegExp(`^(?:${spec.pattern})$`).test(value)) {
-    return { reason: `does not match ${spec.patternDescription ?? `the pattern \`${spec.pattern}\``}`, fatal: true };
+    // The pattern's plain-word alternatives (`stdout|stderr|disabled|…`) are the likely intent of a near miss.
+    const words = spec.pattern.split('|').filter((part) => /^\w+$/.test(part));
+    const [closest] = suggestNames(value, words, 1);
+    return { reason: `does not match ${spec.patternDescription ?? `the pattern \`${spec.pattern}\``}`, suggestion: closest, fatal: true };
   }
   if (spec.known && !spec.known.includes(value)) {
     const [closest] = suggestNames(value, spec.known, 1);
