@@ -67,9 +67,10 @@ describe('language server over stdio, push client (no pull support)', () => {
   it('completes names and hovers with the description', async () => {
     const items = await client.connection.sendRequest<CompletionItem[]>('textDocument/completion', {
       textDocument: { uri: ENV_URI },
-      position: { line: 1, character: 5 },
+      position: { line: 1, character: 3 },
     });
     assert.ok(items.some((item) => item.label === 'DD_PROFILING_ENABLED'));
+    assert.ok(items.every((item) => item.label.startsWith('DD_')), 'filtered by the typed prefix');
     const hover = await client.connection.sendRequest<Hover>('textDocument/hover', {
       textDocument: { uri: ENV_URI },
       position: { line: 1, character: 3 },
