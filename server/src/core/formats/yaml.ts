@@ -1,5 +1,108 @@
-import type { ExtractResult } from '../types.js';
-// SCAFFOLD: replaced by the real extractor.
-export function extractYaml(_text: string): ExtractResult {
-  return { occurrences: [], problems: [], runtimeHints: [] };
+/**
+ * docker-compose files and Kubernetes manifests, parsed with the `yaml` package (node ranges, anchors,
+ * aliases, merge keys, several documents per file). Other YAML (CI workflows, OpenAPI...) yields
+ * nothing: no noise where no profiler settings can be.
+ */
+import { LineCounter, parseAllDocuments, isScalar } from 'yaml';
+import type { ExtractContext, ExtractResult, Finding, Range, RuntimeHint } from '../types.js';
+import { createLineIndex } from '../text/lineIndex.js';
+import { extractCommandLine, type CommandWord } from './commandLine.js';
+import { mergeResults } from './result.js';
+import { hintsFromImage } from './runtimeHints.js';
+import { composeEnvironment, kubernetesEnv } from './yamlEnv.js';
+import { get, pairsOf, rangeOf, scalarText, seqItems, type YamlContext } from './yamlNodes.js';
+
+const COMPOSE_NAME = /^(docker-)?compose([.-].*)?\.ya?ml$/i;
+const MAX_ERRORS = 5;
+
+export function extractYaml(text: string, ctx: ExtractContext): ExtractResult {
+  const index = createLineIndex(text);
+  const documents = parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: false });
+  const docs = Array.isArray(documents) ? documents : [];
+  const results = docs.map((doc) => readDocument({ doc, text, index }, COMPOSE_NAME.test(ctx.fileName)));
+  const relevant = results.some((r) => r.relevant);
+  if (!relevant) return { occurrences: [], problems: [], runtimeHints: [] };
+  const errors = docs.flatMap((doc) => doc.errors).slice(0, MAX_ERRORS).map((error): Finding => ({
+    code: 'parse-error',
+    severity: 'error',
+    message: `YAML syntax error: ${error.message.split('\n')[0]}`,
+    range: index.rangeOf(error.pos[0], Math.max(error.pos[0], error.pos[1])),
+  }));
+  return mergeResults({ occurrences: [], problems: errors, runtimeHints: [] }, ...results.map((r) => r.result));
 }
+
+function readDocument(y: YamlContext, composeByName: boolean): { relevant: boolean; result: ExtractResult } {
+  const root = y.doc.contents;
+  const services = get(y, root, 'services');
+  if (pairsOf(y, services).length > 0 || (composeByName && root !== null)) {
+    return { relevant: true, result: readCompose(y, services) };
+  }
+  const kind = scalarText(get(y, root, 'kind'));
+  if (kind && get(y, root, 'apiVersion') !== undefined) {
+    const name = scalarText(get(y, get(y, root, 'metadata'), 'name')) ?? '';
+    return { relevant: true, result: readKubernetes(y, root, `k8s:${kind}/${name}`) };
+  }
+  return { relevant: false, result: { occurrences: [], problems: [], runtimeHints: [] } };
+}
+
+function readCompose(y: YamlContext, services: unknown): ExtractResult {
+  return mergeResults(
+    ...pairsOf(y, services).map((pair) => {
+      const scope = `compose:${scalarText(pair.key) ?? ''}`;
+      const service = pair.value;
+      const image = scalarText(get(y, service, 'image'));
+      const hints = image ? imageHints(image, scope) : [];
+      const commands = ['entrypoint', 'command'].map((key) => commandWords(y, get(y, service, key)));
+      return mergeResults(
+        { occurrences: [], problems: [], runtimeHints: hints },
+        composeEnvironment(y, get(y, service, 'environment'), scope),
+        extractCommandLine(commands.flat(), { scope, bakedIn: false, source: y.text }),
+      );
+    }),
+  );
+}
+
+/** Every container list anywhere in the manifest: Pods, workloads' templates, CronJobs' job templates. */
+function readKubernetes(y: YamlContext, node: unknown, prefix: string): ExtractResult {
+  const results: ExtractResult[] = [];
+  for (const pair of pairsOf(y, node)) {
+    const key = scalarText(pair.key);
+    if (key === 'containers' || key === 'initContainers') {
+      results.push(...seqItems(y, pair.value).map((container) => readContainer(y, container, prefix)));
+    } else if (pair.value && typeof pair.value === 'object') {
+      results.push(readKubernetes(y, pair.value, prefix));
+    }
+  }
+  return mergeResults(...results);
+}
+
+function readContainer(y: YamlContext, container: unknown, prefix: string): ExtractResult {
+  const scope = `${prefix}/${scalarText(get(y, container, 'name')) ?? ''}`;
+  const image = scalarText(get(y, container, 'image'));
+  const words = [...commandWords(y, get(y, container, 'command')), ...commandWords(y, get(y, container, 'args'))];
+  return mergeResults(
+    { occurrences: [], problems: [], runtimeHints: image ? imageHints(image, scope) : [] },
+    kubernetesEnv(y, get(y, container, 'env'), scope),
+    extractCommandLine(words, { scope, bakedIn: false, source: y.text }),
+  );
+}
+
+function imageHints(image: string, scope: string): RuntimeHint[] {
+  return hintsFromImage(image).map((runtime) => ({ runtime, scope, reason: `image ${image}` }));
+}
+
+/** A command as a list of scalars, or one string split on spaces (as compose does). */
+function commandWords(y: YamlContext, node: unknown): CommandWord[] {
+  if (isScalar(node) && typeof node.value === 'string' && node.range) {
+    const start = node.range[0] + (node.type === 'PLAIN' ? 0 : 1);
+    return [...node.value.matchAll(/\S+/g)].map((m) => ({
+      value: m[0].replace(/^(["'])(.*)\1$/, '$2'),
+      range: y.index.rangeOf(start + (m.index ?? 0), start + (m.index ?? 0) + m[0].length),
+    }));
+  }
+  return seqItems(y, node).flatMap((item) => {
+    const range: Range | undefined = isScalar(item) ? rangeOf(y, item) : undefined;
+    return range ? [{ value: scalarText(item) ?? '', range }] : [];
+  });
+}
+

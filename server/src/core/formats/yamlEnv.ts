@@ -1,0 +1,118 @@
+/**
+ * Environment entries in compose and Kubernetes YAML, with the typing traps each has: Kubernetes
+ * rejects any env `value` that is not a string; compose rejects a boolean in the map form of
+ * `environment:` (numbers it turns into text).
+ */
+import { isMap, isScalar, type Pair, type Scalar } from 'yaml';
+import type { ExtractResult, Finding, SettingOccurrence } from '../types.js';
+import { extractJvmOptions } from './commandLine.js';
+import { mergeResults } from './result.js';
+import { get, lineSpan, pairsOf, quoteFix, quotingOf, rangeOf, resolve, scalarText, seqItems, sourceOf, typedScalar, type YamlContext } from './yamlNodes.js';
+
+const JVM_OPTIONS = new Set(['JAVA_OPTS', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS']);
+
+/** `environment:` of a compose service: a map (`KEY: value`) or a list (`- KEY=value`). */
+export function composeEnvironment(y: YamlContext, node: unknown, scope: string): ExtractResult {
+  const resolved = resolve(y, node);
+  if (isMap(resolved)) return mergeResults(...pairsOf(y, resolved).map((pair) => composePair(y, pair, scope)));
+  return mergeResults(...seqItems(y, resolved).map((item) => (isScalar(item) ? composeListItem(y, item, scope) : empty())));
+}
+
+function composePair(y: YamlContext, pair: Pair, scope: string): ExtractResult {
+  const key = pair.key as Scalar;
+  const value = resolve(y, pair.value) as Scalar | null;
+  const name = scalarText(key);
+  const nameRange = rangeOf(y, key);
+  if (!name || !nameRange || !key.range) return empty();
+  const end = (isScalar(value) && value.range ? value.range[2] : key.range[2]) ?? key.range[1];
+  const base = { surface: 'env' as const, name, nameRange, scope, bakedIn: false, removalRange: lineSpan(y, key.range[0], end) };
+  if (!isScalar(value) || value.value === null) return withOccurrence({ ...base, valueKind: 'none' });
+  const occurrence = scalarOccurrence(y, base, value);
+  const problems: Finding[] = [];
+  if (value.type === 'PLAIN' && typeof value.value === 'boolean') {
+    const problem = quoteFix(y, value, `docker compose rejects the boolean \`${sourceOf(y, value)}\` in \`environment:\`: values must be strings, numbers or null. Quote it.`, 'error');
+    if (problem) problems.push(problem);
+  }
+  return mergeResults({ occurrences: [occurrence], problems, runtimeHints: [] }, jvm(y, occurrence, scope));
+}
+
+function composeListItem(y: YamlContext, item: Scalar, scope: string): ExtractResult {
+  const text = scalarText(item) ?? '';
+  const range = item.range;
+  if (!range) return empty();
+  const at = range[0] + (item.type === 'PLAIN' ? 0 : 1);
+  const eq = text.indexOf('=');
+  const name = eq < 0 ? text : text.slice(0, eq);
+  const base = {
+    surface: 'env' as const,
+    name,
+    nameRange: y.index.rangeOf(at, at + name.length),
+    scope,
+    bakedIn: false,
+    removalRange: lineSpan(y, range[0], range[1]),
+  };
+  if (eq < 0) return withOccurrence({ ...base, valueKind: 'none' });
+  const value = text.slice(eq + 1);
+  const occurrence: SettingOccurrence = {
+    ...base,
+    value,
+    valueRange: y.index.rangeOf(at + eq + 1, at + eq + 1 + value.length),
+    valueKind: value.includes('${') || /\$[A-Za-z_]/.test(value) ? 'reference' : 'literal',
+    quoting: 'none',
+  };
+  return mergeResults(withOccurrence(occurrence), jvm(y, occurrence, scope));
+}
+
+/** `env:` of a Kubernetes container: `- name: X` with `value:` or `valueFrom:`. */
+export function kubernetesEnv(y: YamlContext, node: unknown, scope: string): ExtractResult {
+  return mergeResults(...seqItems(y, node).map((item) => kubernetesItem(y, item, scope)));
+}
+
+function kubernetesItem(y: YamlContext, item: unknown, scope: string): ExtractResult {
+  const nameNode = pairsOf(y, item).find((p) => scalarText(p.key) === 'name')?.value as Scalar | undefined;
+  const name = scalarText(nameNode);
+  const nameRange = nameNode && rangeOf(y, nameNode);
+  const itemRange = (item as { range?: [number, number, number] }).range;
+  if (!name || !nameRange || !itemRange) return empty();
+  const base = { surface: 'env' as const, name, nameRange, scope, bakedIn: false, removalRange: lineSpan(y, itemRange[0], itemRange[1]) };
+  const value = get(y, item, 'value');
+  if (get(y, item, 'valueFrom') !== undefined) return withOccurrence({ ...base, valueKind: 'reference' });
+  if (!isScalar(value)) return withOccurrence({ ...base, valueKind: 'none' });
+  const occurrence = scalarOccurrence(y, base, value);
+  const problems: Finding[] = [];
+  if (typedScalar(value) || (value.type === 'PLAIN' && value.value === null && sourceOf(y, value) !== '')) {
+    const shown = sourceOf(y, value);
+    const problem = quoteFix(y, value, `Kubernetes rejects \`value: ${shown}\`: env values must be strings, and YAML reads this one as a ${kind(value)}. Quote it.`, 'error');
+    if (problem) problems.push(problem);
+  }
+  return mergeResults({ occurrences: [occurrence], problems, runtimeHints: [] }, jvm(y, occurrence, scope));
+}
+
+function scalarOccurrence(y: YamlContext, base: Omit<SettingOccurrence, 'valueKind'>, value: Scalar): SettingOccurrence {
+  const text = value.type === 'PLAIN' ? sourceOf(y, value) : (scalarText(value) ?? '');
+  const valueRange = rangeOf(y, value);
+  return {
+    ...base,
+    value: text,
+    ...(valueRange ? { valueRange } : {}),
+    valueKind: /\$\{|\$\(/.test(text) ? 'reference' : 'literal',
+    quoting: quotingOf(value),
+  };
+}
+
+function jvm(y: YamlContext, occurrence: SettingOccurrence, scope: string): ExtractResult {
+  if (!JVM_OPTIONS.has(occurrence.name) || occurrence.valueKind !== 'literal' || !occurrence.valueRange) return empty();
+  return extractJvmOptions(occurrence.value ?? '', occurrence.valueRange, { scope, bakedIn: false, source: y.text });
+}
+
+function kind(value: Scalar): string {
+  return value.value === null ? 'null' : typeof value.value === 'boolean' ? 'boolean' : 'number';
+}
+
+function withOccurrence(occurrence: SettingOccurrence): ExtractResult {
+  return { occurrences: [occurrence], problems: [], runtimeHints: [] };
+}
+
+function empty(): ExtractResult {
+  return { occurrences: [], problems: [], runtimeHints: [] };
+}
