@@ -1,5 +1,89 @@
-import type { ExtractResult } from '../types.js';
-// SCAFFOLD: replaced by the real extractor.
-export function extractXmlConfig(_text: string): ExtractResult {
-  return { occurrences: [], problems: [], runtimeHints: [] };
+/**
+ * IIS `web.config` and `applicationHost.config` (.NET), parsed with @xml-tools/parser, an
+ * error-tolerant XML parser that keeps positions, so a malformed file still gets its settings checked
+ * where the parser recovered. Settings are `<environmentVariable name value>` under `<aspNetCore>`,
+ * `<add name value>` under an app pool's `<environmentVariables>`, and `DD_*` keys of `<appSettings>`.
+ */
+import { parse } from '@xml-tools/parser';
+import { buildAst, type XMLAttribute, type XMLElement } from '@xml-tools/ast';
+import type { ExtractContext, ExtractResult, Finding, SettingOccurrence } from '../types.js';
+import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
+
+interface Xml {
+  readonly text: string;
+  readonly index: LineIndex;
+  readonly occurrences: SettingOccurrence[];
+}
+
+export function extractXmlConfig(text: string, _ctx?: ExtractContext): ExtractResult {
+  const index = createLineIndex(text);
+  const { cst, tokenVector, lexErrors, parseErrors } = parse(text);
+  const problems: Finding[] = [];
+  const firstError = [...lexErrors.map((e) => ({ offset: e.offset, message: e.message })), ...parseErrors.map((e) => ({ offset: e.token.startOffset, message: e.message }))]
+    .filter((e) => Number.isFinite(e.offset))
+    .sort((a, b) => a.offset - b.offset)[0];
+  if (firstError) {
+    const at = index.rangeOf(firstError.offset, firstError.offset + 1);
+    problems.push({ code: 'parse-error', severity: 'error', message: `Malformed XML: ${firstError.message.replace(/\s+/g, " ")}. Settings after this point may not be checked.`, range: at });
+  }
+  const xml: Xml = { text, index, occurrences: [] };
+  const root = buildAst(cst as Parameters<typeof buildAst>[0], tokenVector).rootElement;
+  if (root) visit(xml, root, 'iis:site', undefined);
+  const runtimeHints = xml.occurrences.length > 0 ? [{ runtime: 'dotnet' as const, reason: 'an IIS configuration file' }] : [];
+  return { occurrences: xml.occurrences, problems, runtimeHints };
+}
+
+function visit(xml: Xml, element: XMLElement, scope: string, parent: string | undefined): void {
+  const name = element.name ?? '';
+  let inner = scope;
+  if (name === 'add' && parent === 'applicationPools') inner = `iis:appPool/${attribute(element, 'name')?.value ?? ''}`;
+  if (name === 'location') inner = `iis:location/${attribute(element, 'path')?.value ?? ''}`;
+  if ((name === 'environmentVariable' || name === 'add') && parent === 'environmentVariables') read(xml, element, 'name', scope);
+  if (name === 'add' && parent === 'appSettings' && /^DD_/.test(attribute(element, 'key')?.value ?? '')) read(xml, element, 'key', scope);
+  for (const child of element.subElements) visit(xml, child, inner, name);
+}
+
+function read(xml: Xml, element: XMLElement, keyAttribute: string, scope: string): void {
+  const key = attribute(element, keyAttribute);
+  const keyRange = key && valueOffsets(key);
+  if (!key?.value || !keyRange) return;
+  const value = attribute(element, 'value');
+  const valueRange = value && valueOffsets(value);
+  const start = element.position.startOffset;
+  const end = element.position.endOffset + 1;
+  const first = xml.index.positionAt(start).line;
+  const last = xml.index.positionAt(end).line;
+  const decoded = value?.value !== null && value?.value !== undefined ? decodeEntities(value.value) : undefined;
+  xml.occurrences.push({
+    surface: 'env',
+    name: decodeEntities(key.value),
+    nameRange: xml.index.rangeOf(keyRange[0], keyRange[1]),
+    ...(decoded !== undefined && valueRange ? { value: decoded, valueRange: xml.index.rangeOf(valueRange[0], valueRange[1]) } : {}),
+    valueKind: decoded === undefined ? 'none' : /%\w+%/.test(decoded) ? 'reference' : 'literal',
+    scope,
+    removalRange: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } },
+    quoting: 'xmlAttribute',
+    bakedIn: true,
+  });
+}
+
+function attribute(element: XMLElement, key: string): XMLAttribute | undefined {
+  return element.attributes.find((a) => a.key === key);
+}
+
+/** Offsets of an attribute value's text, inside its quotes. */
+function valueOffsets(attribute: XMLAttribute): [number, number] | undefined {
+  const token = attribute.syntax.value;
+  return token ? [token.startOffset + 1, token.endOffset] : undefined;
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Attribute values as the XML reader hands them to IIS: entities and character references decoded. */
+function decodeEntities(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, entity: string) => {
+    if (entity.startsWith('#x') || entity.startsWith('#X')) return String.fromCodePoint(parseInt(entity.slice(2), 16));
+    if (entity.startsWith('#')) return String.fromCodePoint(parseInt(entity.slice(1), 10));
+    return ENTITIES[entity] ?? whole;
+  });
 }
