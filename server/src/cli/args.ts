@@ -20,16 +20,32 @@ export interface CliOptions {
   readonly version: boolean;
 }
 
+/** Bad usage or configuration: main prints the message and exits with code 2. */
 export class UsageError extends Error {}
 
 const WITH_VALUE = new Set(['--format', '--config', '--runtime', '--rule', '--max-warnings']);
 
+/** Parses argv (without `node` and the script). Throws `UsageError` on anything it does not understand. */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options = { paths: [] as string[], format: 'text' as OutputFormat, rules: {} as Record<string, RuleLevel>, quiet: false, help: false, version: false };
+  const options = {
+    paths: [] as string[],
+    format: 'text' as OutputFormat,
+    rules: {} as Record<string, RuleLevel>,
+    quiet: false,
+    help: false,
+    version: false,
+  };
   const extra: { config?: string; runtime?: string; maxWarnings?: number } = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (arg === '--') {
+      options.paths.push(...argv.slice(i + 1)); // everything after `--` is a path, even `-x`
+      break;
+    }
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     if (flag === '--help' || flag === '-h') options.help = true;
     else if (flag === '--version' || flag === '-v') options.version = true;
     else if (flag === '--quiet' || flag === '-q') options.quiet = true;
@@ -67,9 +83,12 @@ function applyValue(
       return;
     case '--rule': {
       const [id = '', level = ''] = value.split('=');
+      if (!value.includes('='))
+        throw new UsageError(`--rule ${value}: write it as <rule-id>=<level>, e.g. unknown-setting=error`);
       if (!isRuleId(id)) throw new UsageError(`unknown rule id "${id}" in --rule ${value}`);
       const parsed = ruleLevelSchema.safeParse(level);
-      if (!parsed.success) throw new UsageError(`--rule ${value}: level must be one of ${ruleLevelSchema.options.join(', ')}`);
+      if (!parsed.success)
+        throw new UsageError(`--rule ${value}: level must be one of ${ruleLevelSchema.options.join(', ')}`);
       options.rules[id] = parsed.data;
       return;
     }

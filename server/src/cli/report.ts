@@ -1,8 +1,9 @@
 /**
- * What the CLI found, in the three output formats. Positions are 1-based here, as people and SARIF
- * count them. Messages come from the core, which never includes a secret's value.
+ * What the CLI found, as text for people and JSON for tools (SARIF is in sarif.ts). Positions are
+ * 1-based here, as people and most tools count them; columns count UTF-16 code units, like LSP.
+ * Messages and fix titles come from the core, which never includes a secret's value.
  */
-import type { FormatId, Finding, Severity } from '../core/types.js';
+import type { Fix, FormatId, Finding, Range, Severity } from '../core/types.js';
 import { ruleDocUrl } from '../core/rules/registry.js';
 
 export interface FileReport {
@@ -22,46 +23,77 @@ export function countFindings(reports: readonly FileReport[]): Counts {
 
 const COLORS: Record<Severity, string> = { error: '31', warning: '33', info: '36', hint: '90' };
 
+/** One line per finding, `path:line:col severity rule message`, then a summary line. */
 export function formatText(reports: readonly FileReport[], color: boolean): string {
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const lines: string[] = [];
   for (const report of reports) {
     for (const f of report.findings) {
       const where = `${report.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
-      lines.push(`${where} ${paint(COLORS[f.severity], f.severity)} ${paint('2', f.code)} ${f.message}`);
+      lines.push(`${where} ${paint(COLORS[f.severity], f.severity)} ${paint('2', f.code)} ${oneLine(f.message)}`);
     }
   }
   lines.push(summary(countFindings(reports), reports.length));
   return `${lines.join('\n')}\n`;
 }
 
+/** Keeps one finding per line, so `grep` and editors' problem matchers can read the output. */
+function oneLine(message: string): string {
+  return message.replace(/\s*\r?\n\s*/g, ' ');
+}
+
 function summary(counts: Counts, files: number): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const fileCount = plural(files, 'file');
-  const total = counts.error + counts.warning + counts.info + counts.hint;
-  if (total === 0) return `No problems found in ${fileCount}.`;
+  const notes = counts.info + counts.hint;
+  if (counts.error + counts.warning + notes === 0) return `No problems found in ${fileCount}`;
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
-  if (counts.info + counts.hint > 0) parts.push(plural(counts.info + counts.hint, 'note'));
-  return `${parts.join(', ')} in ${fileCount}.`;
+  if (notes > 0) parts.push(plural(notes, 'note'));
+  return `${parts.join(', ')} in ${fileCount}`;
 }
 
-/** The JSON output: stable field names, documented in docs/cli.md. */
+/** The JSON output. Its shape is documented in docs/cli.md; fields are only ever added. */
 export function formatJson(reports: readonly FileReport[], version: string): string {
   const counts = countFindings(reports);
-  const files = reports.map((report) => ({
-    path: report.path,
-    format: report.format ?? null,
-    findings: report.findings.map((f) => ({
-      rule: f.code,
-      severity: f.severity,
-      message: f.message,
-      line: f.range.start.line + 1,
-      column: f.range.start.character + 1,
-      endLine: f.range.end.line + 1,
-      endColumn: f.range.end.character + 1,
-      docs: ruleDocUrl(f.code),
-      fixes: (f.fixes ?? []).map((fix) => fix.title),
+  const output = {
+    tool: { name: 'dd-profiler-lint', version },
+    summary: {
+      files: reports.length,
+      errors: counts.error,
+      warnings: counts.warning,
+      infos: counts.info,
+      hints: counts.hint,
+    },
+    files: reports.map((report) => ({
+      path: report.path,
+      format: report.format ?? null,
+      findings: report.findings.map((f) => ({
+        rule: f.code,
+        severity: f.severity,
+        message: f.message,
+        ...oneBased(f.range),
+        docs: ruleDocUrl(f.code),
+        fixes: (f.fixes ?? []).map(jsonFix),
+      })),
     })),
-  }));
-  return `${JSON.stringify({ tool: 'dd-profiler-lint', version, summary: { files: reports.length, ...counts }, files }, null, 2)}\n`;
+  };
+  return `${JSON.stringify(output, null, 2)}\n`;
+}
+
+function jsonFix(fix: Fix) {
+  return {
+    title: fix.title,
+    preferred: fix.preferred === true,
+    edits: fix.edits.map((edit) => ({ ...oneBased(edit.range), newText: edit.newText })),
+  };
+}
+
+/** A range as 1-based line/column pairs; the end is exclusive, as in LSP. */
+export function oneBased(range: Range) {
+  return {
+    line: range.start.line + 1,
+    column: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
 }
