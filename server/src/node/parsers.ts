@@ -1,7 +1,7 @@
 /**
  * Parsers that load asynchronously and are handed to the pure core: Prism, Ruby's own parser, compiled
- * to WebAssembly. The bundle (scripts/bundle.mjs) copies prism.wasm next to dist/server.mjs, where
- * Prism looks for it relative to its own module.
+ * to WebAssembly. The bundle (scripts/bundle.mjs) leaves @ruby/prism external, so it loads from
+ * node_modules with its prism.wasm beside it.
  */
 import type { Parsers } from '../core/types.js';
 

@@ -1,0 +1,83 @@
+// Extension tests that run INSIDE the real VS Code extension host (code-server's, or Electron's via
+// @vscode/test-electron): the @vscode/test-electron `run()` contract. Each check polls with a deadline.
+const vscode = require('vscode');
+const assert = require('node:assert/strict');
+const path = require('node:path');
+
+async function until(what, probe, timeoutMs = 30000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const tests = {
+  async 'diagnostics for a Dockerfile reach the Problems panel'(ws) {
+    const uri = vscode.Uri.file(path.join(ws, 'Dockerfile'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const diags = await until('diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'dd-profiler-config');
+      return d.length >= 2 && d;
+    });
+    const codes = diags.map((d) => (typeof d.code === 'object' ? d.code.value : d.code)).sort();
+    assert.deepEqual(codes, ['invalid-value', 'unknown-setting']);
+  },
+  async 'diagnostics for a .env file'(ws) {
+    const uri = vscode.Uri.file(path.join(ws, '.env'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const diags = await until('diagnostics', () => vscode.languages.getDiagnostics(uri).length > 0 && vscode.languages.getDiagnostics(uri));
+    assert.match(diags[0].message, /DD_PROFILING_ENABLED/);
+  },
+  async 'completion offers DD_PROFILING_ENABLED'(ws) {
+    const uri = vscode.Uri.file(path.join(ws, 'Dockerfile'));
+    const list = await until('completion', async () => {
+      const l = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, new vscode.Position(3, 10));
+      return l && l.items.length > 0 && l;
+    });
+    assert.ok(list.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'DD_PROFILING_ENABLED'));
+  },
+  async 'hover shows the description'(ws) {
+    const uri = vscode.Uri.file(path.join(ws, 'Dockerfile'));
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(4, 8));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /Turns the continuous profiler on or off/);
+  },
+  async 'the quick fix renames a misspelled setting'(ws) {
+    const uri = vscode.Uri.file(path.join(ws, 'Dockerfile'));
+    const diag = vscode.languages.getDiagnostics(uri).find((d) => String(d.code.value ?? d.code) === 'unknown-setting');
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.isPreferred);
+    assert.ok(fix, 'a preferred quick fix');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.match(doc.lineAt(3).text, /DD_PROFILING_ENABLED=true/);
+    await until('diagnostic gone', () => !vscode.languages.getDiagnostics(uri).some((d) => String(d.code.value ?? d.code) === 'unknown-setting'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  },
+};
+
+exports.run = async function run() {
+  const ws = vscode.workspace.workspaceFolders[0].uri.fsPath;
+  await until('extension active', async () => {
+    const ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'dd-profiler-config');
+    if (ext && !ext.isActive) await ext.activate();
+    return ext && ext.isActive;
+  });
+  let passed = 0;
+  let failed = 0;
+  for (const [name, test] of Object.entries(tests)) {
+    try {
+      await test(ws);
+      passed++;
+      console.log(`ok - ${name}`);
+    } catch (error) {
+      failed++;
+      console.log(`not ok - ${name}: ${error && error.stack ? error.stack : error}`);
+    }
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  if (failed > 0) throw new Error(`${failed} extension test(s) failed`);
+};
