@@ -1,7 +1,8 @@
 /**
  * Command-line arguments. Bad usage is a `UsageError`, which main turns into exit code 2.
  */
-import { isRuleId } from '../core/rules/registry.js';
+import { suggestNames } from '../core/catalog/suggest.js';
+import { isRuleId, RULES } from '../core/rules/registry.js';
 import { ruleLevelSchema, runtimeSettingSchema } from '../core/settings.js';
 import type { RuleLevel } from '../core/types.js';
 
@@ -85,7 +86,7 @@ function applyValue(
       const [id = '', level = ''] = value.split('=');
       if (!value.includes('='))
         throw new UsageError(`--rule ${value}: write it as <rule-id>=<level>, e.g. unknown-setting=error`);
-      if (!isRuleId(id)) throw new UsageError(`unknown rule id "${id}" in --rule ${value}`);
+      if (!isRuleId(id)) throw new UsageError(`--rule ${value}: ${unknownRule(id)}`);
       const parsed = ruleLevelSchema.safeParse(level);
       if (!parsed.success)
         throw new UsageError(`--rule ${value}: level must be one of ${ruleLevelSchema.options.join(', ')}`);
@@ -99,6 +100,12 @@ function applyValue(
       return;
     }
   }
+}
+
+/** "unknown rule id", with the closest real ones: a config typo should cost one glance. */
+export function unknownRule(id: string): string {
+  const near = suggestNames(id, Object.keys(RULES), 2);
+  return `unknown rule id "${id}"${near.length > 0 ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : ''}`;
 }
 
 export const HELP = `Usage: dd-profiler-lint [paths or globs...] [options]

@@ -1,0 +1,78 @@
+/** The CLI's own pieces, in process: colour, SARIF URIs, file decoding. */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { formatText, type FileReport } from '../../server/src/cli/report.js';
+import { formatSarif } from '../../server/src/cli/sarif.js';
+import { readSource } from '../../server/src/cli/source.js';
+
+const report = (path: string): FileReport => ({
+  path,
+  format: 'dotenv',
+  findings: [
+    {
+      code: 'unknown-setting',
+      severity: 'warning',
+      message: 'first line\n  second line',
+      range: { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } },
+    },
+  ],
+});
+
+describe('cli text report', () => {
+  it('colours severity and rule only when asked, and keeps each finding on one line', () => {
+    assert.equal(
+      formatText([report('.env')], false),
+      '.env:3:1 warning unknown-setting first line second line\n0 errors, 1 warning in 1 file\n',
+    );
+    assert.equal(
+      formatText([report('.env')], true),
+      '.env:3:1 \u001b[33mwarning\u001b[0m \u001b[2munknown-setting\u001b[0m first line second line\n0 errors, 1 warning in 1 file\n',
+    );
+  });
+});
+
+describe('cli SARIF', () => {
+  it('percent-encodes each path segment of the artifact URI', () => {
+    const log = JSON.parse(formatSarif([report('deploy #1/app config/.env')], '0.0.0')) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
+    const uri = log.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri;
+    assert.equal(uri, 'deploy%20%231/app%20config/.env');
+  });
+});
+
+describe('cli file decoding', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dd-lint-source-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, bytes: Buffer) => {
+    writeFileSync(join(dir, name), bytes);
+    return join(dir, name);
+  };
+  const text = 'DD_ENV=prod\n';
+
+  it('decodes UTF-16 with a byte-order mark, as Windows editors save web.config', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    assert.deepStrictEqual(readSource(file('le.env', le)), { text });
+    assert.deepStrictEqual(readSource(file('be.env', be)), { text });
+  });
+
+  it('drops a UTF-8 byte-order mark and keeps the rest', () => {
+    assert.deepStrictEqual(readSource(file('bom.env', Buffer.from(`\ufeff${text}`))), { text });
+  });
+
+  it('refuses a file it cannot read with a parse-error finding', () => {
+    const start = { line: 0, character: 0 };
+    assert.deepStrictEqual(readSource(join(dir, 'missing.env')), {
+      refused: {
+        code: 'parse-error',
+        severity: 'error',
+        message: 'File not checked: it cannot be read (ENOENT).',
+        range: { start, end: start },
+      },
+    });
+  });
+});
