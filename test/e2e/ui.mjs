@@ -26,13 +26,15 @@ export async function runUiTest(root, workspace, shots, log) {
     await page.screenshot({ path: join(shots, '1-problems.png') });
     log('Problems panel lists the findings');
     await page.locator('.editor-instance .view-line', { hasText: 'DD_PROFILING_ENABLE=' }).first().click();
-    await page.keyboard.press('End');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('ENV DD_PROFILING_ALLOC');
     await page.keyboard.press('Control+Space');
-    await page.locator('.suggest-widget .monaco-list-row', { hasText: 'DD_PROFILING_' }).first().waitFor({ timeout: 30000 });
+    await page.locator('.suggest-widget .monaco-list-row', { hasText: 'DD_PROFILING_ALLOCATION_ENABLED' }).first().waitFor({ timeout: 30000 });
     await page.screenshot({ path: join(shots, '2-completion.png') });
     log('completion list shown');
     await page.keyboard.press('Escape');
-    await command(page, 'File: New Untitled Text File');
+    await command(page, 'File: Revert File');
+    await command(page, 'View: Close All Editors');
     await command(page, 'Datadog Profiler: Insert profiler setup');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Java' }).first().waitFor();
     await page.keyboard.type('Java');

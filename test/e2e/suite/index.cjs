@@ -47,7 +47,10 @@ const tests = {
   },
   async 'the quick fix renames a misspelled setting'(ws) {
     const uri = vscode.Uri.file(path.join(ws, 'Dockerfile'));
-    const diag = vscode.languages.getDiagnostics(uri).find((d) => String(d.code.value ?? d.code) === 'unknown-setting');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const diag = await until('the unknown-setting diagnostic', () =>
+      vscode.languages.getDiagnostics(uri).find((d) => String(d.code.value ?? d.code) === 'unknown-setting'),
+    );
     const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((a) => a.isPreferred);
     assert.ok(fix, 'a preferred quick fix');
