@@ -1,5 +1,166 @@
-import type { ExtractResult } from '../types.js';
-// SCAFFOLD: replaced by the real extractor.
-export function extractRuby(_text: string): ExtractResult {
-  return { occurrences: [], problems: [], runtimeHints: [] };
+/**
+ * Ruby: `Datadog.configure do |c| … end` blocks (`c.profiling.enabled = true`, `c.env = 'prod'`…) and
+ * `ENV['DD_…']` / `ENV.fetch('DD_…')` uses, parsed with Prism, Ruby's own parser (loaded as WebAssembly
+ * by the adapter and passed in). Prism recovers from syntax errors, so a half-typed `c.profiling.`
+ * still yields the path being typed.
+ *
+ * Values are written as Ruby means them: `true`, `600`, `prod` (a string's contents), `:auto` (a
+ * symbol keeps its colon); any other expression is a run-time value (valueKind `reference`).
+ */
+import type { ExtractContext, ExtractResult, Finding, SettingOccurrence } from '../types.js';
+import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
+import { byteToCharOffsets } from '../text/utf8.js';
+import { asNode, children, kind, type Loc, type RubyNode } from './rubyNodes.js';
+
+interface Walk {
+  readonly index: LineIndex;
+  readonly char: (byteOffset: number) => number;
+  readonly occurrences: SettingOccurrence[];
+}
+
+const MAX_ERRORS = 3;
+
+export function extractRuby(text: string, ctx: ExtractContext): ExtractResult {
+  const at = { line: 0, character: 0 };
+  if (!ctx.parsers.ruby) {
+    const message = 'Ruby files are not checked: the Ruby parser (Prism) could not be loaded.';
+    return { occurrences: [], problems: [{ code: 'parse-error', severity: 'info', message, range: { start: at, end: at } }], runtimeHints: [] };
+  }
+  const result = asNode(ctx.parsers.ruby(text)) as { value?: unknown; errors?: { message: string; location: Loc }[] } | undefined;
+  const walk: Walk = { index: createLineIndex(text), char: byteToCharOffsets(text), occurrences: [] };
+  visit(walk, asNode(result?.value), undefined);
+  const problems: Finding[] = (result?.errors ?? []).slice(0, MAX_ERRORS).map((error) => ({
+    code: 'parse-error',
+    severity: 'error',
+    message: `Ruby syntax error: ${error.message}`,
+    range: rangeOf(walk, error.location),
+  }));
+  const runtimeHints = walk.occurrences.length > 0 ? [{ runtime: 'ruby' as const, reason: 'a Ruby file' }] : [];
+  return { occurrences: walk.occurrences, problems, runtimeHints };
+}
+
+/** Walks the tree; inside a `Datadog.configure` block, `receiver` is the block parameter's name. */
+function visit(walk: Walk, node: RubyNode | undefined, receiver: string | undefined): void {
+  if (!node) return;
+  if (kind(node) === 'CallNode') {
+    const configured = configureBlockParameter(node);
+    if (configured) return visit(walk, asNode(asNode(node.block)?.body), configured);
+    if (receiver && readSetting(walk, node, receiver)) return;
+    if (readEnv(walk, node)) return;
+  }
+  for (const child of children(node)) visit(walk, child, receiver);
+}
+
+/** `Datadog.configure do |c|` → `c`. */
+function configureBlockParameter(node: RubyNode): string | undefined {
+  const target = asNode(node.receiver);
+  if (node.name !== 'configure' || kind(target) !== 'ConstantReadNode' || target?.name !== 'Datadog') return undefined;
+  const parameters = asNode(asNode(asNode(node.block)?.parameters)?.parameters);
+  const first = asNode((parameters?.requireds as unknown[] | undefined)?.[0]);
+  return typeof first?.name === 'string' ? first.name : undefined;
+}
+
+/** `c.a.b = value` or a bare `c.a.b` (being typed): the path after the receiver. */
+function readSetting(walk: Walk, node: RubyNode, receiver: string): boolean {
+  const path: RubyNode[] = [];
+  let current: RubyNode | undefined = node;
+  while (kind(current) === 'CallNode' && current) {
+    path.unshift(current);
+    current = asNode(current.receiver);
+  }
+  if (kind(current) !== 'LocalVariableReadNode' || current?.name !== receiver || path.length === 0) return false;
+  const last = path[path.length - 1] as RubyNode;
+  const args = argumentsOf(last);
+  const setter = typeof last.name === 'string' && last.name.endsWith('=');
+  if (!setter && args.length > 0) return false; // a method call such as c.tracing.instrument :rails
+  const first = path[0]?.messageLoc as Loc | undefined;
+  const lastMessage = last.messageLoc as Loc | undefined;
+  if (!first || !lastMessage) return false;
+  const nameStart = walk.char(first.startOffset);
+  let nameEnd = walk.char(lastMessage.startOffset + lastMessage.length);
+  let names = path.map((call) => String(call.name).replace(/=$/, ''));
+  // `c.profiling.` followed by a newline: Prism takes the next line's word as the method name.
+  const operator = last.callOperatorLoc as Loc | undefined;
+  if (operator && walk.index.positionAt(walk.char(operator.startOffset)).line !== walk.index.positionAt(nameEnd).line) {
+    nameEnd = walk.char(operator.startOffset + operator.length);
+    names = [...names.slice(0, -1), ''];
+  }
+  const value = setter ? args[0] : undefined;
+  walk.occurrences.push({
+    surface: 'rubyConfigure',
+    name: names.join('.'),
+    nameRange: walk.index.rangeOf(nameStart, setter ? Math.min(nameEnd, nameStart + names.join('.').length) : nameEnd),
+    ...literal(walk, value),
+    scope: 'file',
+    removalRange: lineSpan(walk, node.location as Loc),
+    quoting: 'ruby',
+    bakedIn: true,
+  });
+  return true;
+}
+
+/** `ENV['DD_X']`, `ENV.fetch('DD_X')`, `ENV['DD_X'] = 'v'`. */
+function readEnv(walk: Walk, node: RubyNode): boolean {
+  const target = asNode(node.receiver);
+  if (kind(target) !== 'ConstantReadNode' || target?.name !== 'ENV' || !['[]', '[]=', 'fetch'].includes(String(node.name))) return false;
+  const [key, assigned] = argumentsOf(node);
+  if (kind(key) !== 'StringNode' || !key) return false;
+  const name = stringValue(key);
+  const content = (key.contentLoc as Loc | undefined) ?? (key.location as Loc);
+  walk.occurrences.push({
+    surface: 'env',
+    name,
+    nameRange: rangeOf(walk, content),
+    ...(node.name === '[]=' ? literal(walk, assigned) : { valueKind: 'none' as const }),
+    scope: 'file',
+    quoting: 'ruby',
+    bakedIn: true,
+  });
+  return true;
+}
+
+function literal(walk: Walk, value: RubyNode | undefined): Pick<SettingOccurrence, 'value' | 'valueRange' | 'valueKind'> {
+  if (!value) return { valueKind: 'none' };
+  const valueRange = rangeOf(walk, value.location as Loc);
+  const text = literalText(walk, value);
+  return text === undefined ? { valueRange, valueKind: 'reference' } : { value: text, valueRange, valueKind: 'literal' };
+}
+
+function literalText(walk: Walk, node: RubyNode): string | undefined {
+  switch (kind(node)) {
+    case 'TrueNode':
+      return 'true';
+    case 'FalseNode':
+      return 'false';
+    case 'NilNode':
+      return 'nil';
+    case 'IntegerNode':
+    case 'FloatNode':
+      return String(node.value);
+    case 'StringNode':
+      return stringValue(node);
+    case 'SymbolNode':
+      return `:${stringValue(node)}`;
+    default:
+      return undefined;
+  }
+}
+
+function stringValue(node: RubyNode): string {
+  const unescaped = asNode(node.unescaped);
+  return typeof unescaped?.value === 'string' ? unescaped.value : '';
+}
+
+function argumentsOf(node: RubyNode): RubyNode[] {
+  const list = asNode(node.arguments_)?.arguments_;
+  return Array.isArray(list) ? list.map(asNode).filter((n): n is RubyNode => n !== undefined) : [];
+}
+
+function rangeOf(walk: Walk, loc: Loc) {
+  return walk.index.rangeOf(walk.char(loc.startOffset), walk.char(loc.startOffset + loc.length));
+}
+
+function lineSpan(walk: Walk, loc: Loc) {
+  const { start, end } = rangeOf(walk, loc);
+  return { start: { line: start.line, character: 0 }, end: { line: end.line + 1, character: 0 } };
 }

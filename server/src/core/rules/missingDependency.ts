@@ -20,7 +20,7 @@ export const missingDependency: Rule = (ctx) =>
     return setting.requires.flatMap((requirement) => {
       const applies = runtimes.filter((r) => !requirement.runtimes || requirement.runtimes.includes(r));
       if (applies.length === 0 || satisfied(ctx, occurrence, requirement, applies)) return [];
-      return [report(occurrence, requirement, applies)];
+      return [report(occurrence, requirement, applies, ctx.catalog.lookup(occurrence.surface, requirement.setting) !== undefined)];
     });
   });
 
@@ -42,8 +42,9 @@ function sameValue(actual: string, wanted: string): boolean {
   return actual.trim().toLowerCase() === wanted.toLowerCase();
 }
 
-function report(occurrence: SettingOccurrence, requirement: Requirement, runtimes: readonly Runtime[]): Finding {
+function report(occurrence: SettingOccurrence, requirement: Requirement, runtimes: readonly Runtime[], sameSurface: boolean): Finding {
   const name = displayName(occurrence.surface, occurrence.name);
+  const needed = sameSurface ? displayName(occurrence.surface, requirement.setting) : requirement.setting;
   return {
     code: 'missing-dependency',
     severity: 'warning',

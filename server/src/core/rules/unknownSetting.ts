@@ -32,6 +32,7 @@ const DATADOG_NAMES: Readonly<Record<Surface, RegExp>> = {
 export const unknownSetting: Rule = (ctx) =>
   ctx.occurrences.flatMap((occurrence) => {
     if (ctx.settingOf(occurrence) || !DATADOG_NAMES[occurrence.surface].test(occurrence.name)) return [];
+    if (occurrence.name.endsWith('.')) return []; // a path still being typed (`c.profiling.`)
     const finding = check(ctx, occurrence);
     return finding ? [finding] : [];
   });
