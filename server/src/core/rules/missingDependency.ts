@@ -48,7 +48,7 @@ function report(occurrence: SettingOccurrence, requirement: Requirement, runtime
   return {
     code: 'missing-dependency',
     severity: 'warning',
-    message: `\`${name}\` has no effect for ${listRuntimes(runtimes)} unless \`${requirement.setting}\` is \`${requirement.value}\`, and it is not set so here.`,
+    message: `\`${name}\` has no effect for ${listRuntimes(runtimes)} unless \`${needed}\` is \`${requirement.value}\`, and it is not set so here.`,
     range: occurrence.nameRange,
   };
 }
