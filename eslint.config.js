@@ -3,12 +3,39 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/fixtures/**', '.e2e/**', 'test/e2e/workspace/**', '**/*.vsix'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test/fixtures/**',
+      '.e2e/**',
+      'test/e2e/workspace/**',
+      '**/*.vsix',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', exports: 'writable', fetch: 'readonly', performance: 'readonly', setImmediate: 'readonly', TextEncoder: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        exports: 'writable',
+        fetch: 'readonly',
+        performance: 'readonly',
+        setImmediate: 'readonly',
+        TextEncoder: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
@@ -20,10 +47,22 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['fs', 'path', 'os', 'child_process', 'process', 'vscode', 'vscode-languageserver', 'vscode-languageclient'],
+          paths: [
+            'fs',
+            'path',
+            'os',
+            'child_process',
+            'process',
+            'vscode',
+            'vscode-languageserver',
+            'vscode-languageclient',
+          ],
           patterns: [
             { group: ['node:*'], message: 'core is pure: pass data in from server/src/lsp or server/src/cli' },
-            { group: ['vscode-languageserver/*', 'vscode-languageclient/*'], message: 'core is pure: only vscode-languageserver-types / -textdocument are allowed' },
+            {
+              group: ['vscode-languageserver/*', 'vscode-languageclient/*'],
+              message: 'core is pure: only vscode-languageserver-types / -textdocument are allowed',
+            },
             { group: ['**/lsp/**', '**/cli/**'], message: 'core never imports its adapters' },
           ],
         },

@@ -4,19 +4,40 @@ import { cpSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // 'module' first: some dependencies (jsonc-parser) ship a UMD 'main' that esbuild cannot follow.
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', mainFields: ['module', 'main'] };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  mainFields: ['module', 'main'],
+};
 await Promise.all([
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.mjs', format: 'esm',
+  build({
+    ...common,
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/extension.cjs',
+    format: 'cjs',
+    external: ['vscode'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['server/src/lsp/main.ts'],
+    outfile: 'dist/server.mjs',
+    format: 'esm',
     // Prism stays a real package loaded on demand (server/src/node/parsers.ts), so its WebAssembly sits
     // beside it and Node's one-off WASI warning can be silenced at load time.
-    external: ['@ruby/prism'], banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } }),
-]).then(() => {
-  // The .vsix ships no node_modules: Prism (kept external, see above) travels inside dist/.
-  for (const part of ['package.json', 'src']) {
-    cpSync(`node_modules/@ruby/prism/${part}`, `dist/node_modules/@ruby/prism/${part}`, { recursive: true });
-  }
-}).catch((error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+    external: ['@ruby/prism'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  }),
+])
+  .then(() => {
+    // The .vsix ships no node_modules: Prism (kept external, see above) travels inside dist/.
+    for (const part of ['package.json', 'src']) {
+      cpSync(`node_modules/@ruby/prism/${part}`, `dist/node_modules/@ruby/prism/${part}`, { recursive: true });
+    }
+  })
+  .catch((error) => {
+    console.error(error.message);
+    process.exit(1);
+  });

@@ -3,7 +3,12 @@
  * commands. Kept thin on purpose; see server/src/core for the logic.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { documentSelector, WORKSPACE_EXCLUDE, WORKSPACE_GLOB } from './documents.js';
 import { RUNTIME_CHOICES, setupsFor } from './snippets.js';
 

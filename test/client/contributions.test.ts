@@ -22,53 +22,101 @@ describe('package.json contributions', () => {
   });
 
   it('serves every file name the core detects, and nothing it does not', () => {
-    const samples = ['Dockerfile', 'api.dockerfile', 'Containerfile', '.env', '.env.production', 'app.env', 'web.config',
-      'applicationHost.config', 'compose.yaml', 'deploy.yml', 'datadog.rb', 'start.sh', 'start.bat', 'setup.ps1', 'php.ini', '.htaccess', 'www.conf'];
-    const globToRegExp = (glob: string) => new RegExp(`^${glob.replace('**/', '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`, 'i');
+    const samples = [
+      'Dockerfile',
+      'api.dockerfile',
+      'Containerfile',
+      '.env',
+      '.env.production',
+      'app.env',
+      'web.config',
+      'applicationHost.config',
+      'compose.yaml',
+      'deploy.yml',
+      'datadog.rb',
+      'start.sh',
+      'start.bat',
+      'setup.ps1',
+      'php.ini',
+      '.htaccess',
+      'www.conf',
+    ];
+    const globToRegExp = (glob: string) =>
+      new RegExp(`^${glob.replace('**/', '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`, 'i');
     for (const name of samples) {
       assert.ok(detectFormat(name), `core detects ${name}`);
-      assert.ok(FILE_PATTERNS.some((p) => globToRegExp(p).test(name)), `client serves ${name}`);
+      assert.ok(
+        FILE_PATTERNS.some((p) => globToRegExp(p).test(name)),
+        `client serves ${name}`,
+      );
     }
     assert.equal(detectFormat('README.md'), undefined);
   });
 
   it('contributes one snippet file per declared language', () => {
-    const declared = manifest.contributes.snippets.map((s: { path: string }) => s.path.replace('./snippets/', '')).sort();
+    const declared = manifest.contributes.snippets
+      .map((s: { path: string }) => s.path.replace('./snippets/', ''))
+      .sort();
     assert.deepEqual(declared, readdirSync('snippets').sort());
   });
 });
 
 /** A snippet body as inserted with its defaults: `${1:my-service}` -> `my-service`, `\$` -> `$`. */
 function expand(body: string): string {
-  return body.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
+  return body
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\d+/g, '')
+    .replace(/\\([$}\\])/g, '$1');
 }
 
 const SNIPPET_FILES: Record<string, string> = {
-  'dockerfile.json': 'Dockerfile', 'dotenv.json': '.env', 'yaml.json': 'docker-compose.yml', 'xml.json': 'web.config',
-  'ruby.json': 'datadog.rb', 'shellscript.json': 'start.sh', 'bat.json': 'start.bat', 'powershell.json': 'setup.ps1', 'ini.json': 'php.ini',
+  'dockerfile.json': 'Dockerfile',
+  'dotenv.json': '.env',
+  'yaml.json': 'docker-compose.yml',
+  'xml.json': 'web.config',
+  'ruby.json': 'datadog.rb',
+  'shellscript.json': 'start.sh',
+  'bat.json': 'start.bat',
+  'powershell.json': 'setup.ps1',
+  'ini.json': 'php.ini',
 };
 
 describe('snippets are correct setups', () => {
   for (const [file, fileName] of Object.entries(SNIPPET_FILES)) {
     it(`${file}: no errors or warnings from our own rules`, async () => {
       const service = await realService();
-      const snippets = JSON.parse(readFileSync(`snippets/${file}`, 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+      const snippets = JSON.parse(readFileSync(`snippets/${file}`, 'utf8')) as Record<
+        string,
+        { prefix: string; body: string[] }
+      >;
       for (const [name, snippet] of Object.entries(snippets)) {
         const runtime = /^dd-profiler-(\w+)/.exec(snippet.prefix)?.[1] ?? '';
         assert.ok((RUNTIMES as readonly string[]).includes(runtime), `${name}: prefix names a runtime`);
         let text = expand(snippet.body.join('\n'));
         // A compose service or a k8s env block is inserted inside a file; wrap it the way it is used.
         if (snippet.prefix.endsWith('-compose')) text = `services:\n${text.replace(/^/gm, '  ')}\n`;
-        if (snippet.prefix.endsWith('-k8s')) text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n    - name: app\n      image: x\n${text.replace(/^/gm, '      ')}\n`;
+        if (snippet.prefix.endsWith('-k8s'))
+          text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n    - name: app\n      image: x\n${text.replace(/^/gm, '      ')}\n`;
         if (file === 'xml.json') text = `<configuration><system.webServer>${text}</system.webServer></configuration>`;
-        const findings = service.analyze({ uri: `file:///snippets/${fileName}`, text }, { runtime: runtime as never }).findings;
-        assert.deepEqual(findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.code}: ${f.message}`), [], `${name}:\n${text}`);
+        const findings = service.analyze(
+          { uri: `file:///snippets/${fileName}`, text },
+          { runtime: runtime as never },
+        ).findings;
+        assert.deepEqual(
+          findings
+            .filter((f) => f.severity === 'error' || f.severity === 'warning')
+            .map((f) => `${f.code}: ${f.message}`),
+          [],
+          `${name}:\n${text}`,
+        );
       }
     });
   }
   it('every runtime has a Dockerfile and a .env setup', () => {
     for (const file of ['dockerfile.json', 'dotenv.json']) {
-      const prefixes = Object.values(JSON.parse(readFileSync(`snippets/${file}`, 'utf8')) as Record<string, { prefix: string }>).map((s) => s.prefix);
+      const prefixes = Object.values(
+        JSON.parse(readFileSync(`snippets/${file}`, 'utf8')) as Record<string, { prefix: string }>,
+      ).map((s) => s.prefix);
       for (const runtime of RUNTIMES) assert.ok(prefixes.includes(`dd-profiler-${runtime}`), `${file} has ${runtime}`);
     }
   });

@@ -11,12 +11,16 @@ export async function runExtensionTests(root, workspace, log) {
     let resolveExit;
     const exited = new Promise((resolve) => (resolveExit = resolve));
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
-    await page.exposeFunction('codeAutomationLog', (_type, args) => log(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')));
+    await page.exposeFunction('codeAutomationLog', (_type, args) =>
+      log(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')),
+    );
     const payload = [
       ['extensionDevelopmentPath', `vscode-remote://${authority}${root}`],
       ['extensionTestsPath', `vscode-remote://${authority}${root}/test/e2e/suite/index.cjs`],
     ];
-    await page.goto(`${URL_BASE}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(
+      `${URL_BASE}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    );
     const timeout = new Promise((resolve) => setTimeout(resolve, 180000, 'timeout'));
     const code = await Promise.race([exited, timeout]);
     if (code === 'timeout') throw new Error('extension tests timed out');

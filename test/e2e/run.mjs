@@ -43,11 +43,24 @@ mkdirSync(join(e2e, 'out'), { recursive: true });
 
 await check('Neovim 0.7 (push diagnostics, completion, hover)', () => {
   const out = join(e2e, 'out/nvim.json');
-  const env = { ...process.env, SERVER: server, FILE: join(ws, 'Dockerfile'), OUT: out, XDG_CACHE_HOME: join(e2e, 'xdg-nvim') };
-  const run = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(root, 'test/e2e/nvim/lsp_test.lua')}`], { env, timeout: 60000 });
+  const env = {
+    ...process.env,
+    SERVER: server,
+    FILE: join(ws, 'Dockerfile'),
+    OUT: out,
+    XDG_CACHE_HOME: join(e2e, 'xdg-nvim'),
+  };
+  const run = spawnSync(
+    'nvim',
+    ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(root, 'test/e2e/nvim/lsp_test.lua')}`],
+    { env, timeout: 60000 },
+  );
   const result = JSON.parse(readFileSync(out, 'utf8'));
   if (run.status !== 0 || !result.ok) throw new Error(result.error ?? `nvim exited ${run.status}`);
-  const codes = result.diagnostics.map((d) => d.code).sort().join(',');
+  const codes = result.diagnostics
+    .map((d) => d.code)
+    .sort()
+    .join(',');
   if (codes !== 'invalid-value,unknown-setting') throw new Error(`diagnostics: ${codes}`);
   if (!result.completion.includes('DD_PROFILING_ENABLED')) throw new Error('no DD_PROFILING_ENABLED completion');
   if (!/continuous profiler/.test(result.hover ?? '')) throw new Error('no hover');
@@ -57,7 +70,10 @@ await check('Emacs eglot (diagnostics, completion)', () => {
   const out = join(e2e, 'out/emacs.json');
   const env = { ...process.env, SERVER: server, FILE: join(ws, 'Dockerfile'), OUT: out, HOME: join(e2e, 'emacs-home') };
   mkdirSync(env.HOME, { recursive: true });
-  const run = spawnSync('emacs', ['--batch', '-Q', '-l', join(root, 'test/e2e/emacs/eglot-test.el')], { env, timeout: 90000 });
+  const run = spawnSync('emacs', ['--batch', '-Q', '-l', join(root, 'test/e2e/emacs/eglot-test.el')], {
+    env,
+    timeout: 90000,
+  });
   const result = JSON.parse(readFileSync(out, 'utf8'));
   if (run.status !== 0 || result.ok !== true) throw new Error(result.error ?? `emacs exited ${run.status}`);
   if (![...result.codes].includes('unknown-setting')) throw new Error(`codes: ${result.codes}`);
@@ -89,8 +105,15 @@ await check('the .vsix packages and installs into code-server', () => {
   const entry = join(e2e, 'code-server/node_modules/code-server/out/node/entry.js');
   const dirs = ['--user-data-dir', join(e2e, 'vsix/user-data'), '--extensions-dir', join(e2e, 'vsix/extensions')];
   const env = { ...process.env, XDG_CONFIG_HOME: join(e2e, 'vsix/xdg'), XDG_DATA_HOME: join(e2e, 'vsix/xdg') };
-  execFileSync(node, [entry, ...dirs, '--install-extension', join(root, `dd-profiler-config-${version}.vsix`), '--force'], { env, stdio: 'ignore' });
-  const listed = execFileSync(node, [entry, ...dirs, '--list-extensions', '--show-versions'], { env, encoding: 'utf8' });
+  execFileSync(
+    node,
+    [entry, ...dirs, '--install-extension', join(root, `dd-profiler-config-${version}.vsix`), '--force'],
+    { env, stdio: 'ignore' },
+  );
+  const listed = execFileSync(node, [entry, ...dirs, '--list-extensions', '--show-versions'], {
+    env,
+    encoding: 'utf8',
+  });
   if (!listed.includes(`dd-profiler-config.dd-profiler-config@${version}`)) throw new Error(`not installed: ${listed}`);
 });
 

@@ -12,7 +12,9 @@ export async function runElectron(root, workspace, log) {
         new Promise((_, reject) => setTimeout(() => reject(new Error('download timed out')), 20000)),
       ]);
     } catch (error) {
-      log(`  skipping: VS Code could not be downloaded here (${error instanceof Error ? error.message.split('\n')[0] : error}); the code-server checks above run the same suite in the real extension host. Set VSCODE_EXECUTABLE to run it under Electron.`);
+      log(
+        `  skipping: VS Code could not be downloaded here (${error instanceof Error ? error.message.split('\n')[0] : error}); the code-server checks above run the same suite in the real extension host. Set VSCODE_EXECUTABLE to run it under Electron.`,
+      );
       return 'skip';
     }
   }

@@ -12,7 +12,9 @@ export async function runUiTest(root, workspace, shots, log) {
   const authority = new URL(URL_BASE).host;
   const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${root}`]];
   try {
-    await page.goto(`${URL_BASE}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(
+      `${URL_BASE}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    );
     await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
     await page.locator('.explorer-folders-view .monaco-list-row[aria-label*="Dockerfile"]').waitFor({ timeout: 60000 });
     await palette(page, 'Control+P', 'Dockerfile');
@@ -21,15 +23,24 @@ export async function runUiTest(root, workspace, shots, log) {
     await page.locator('.editor-instance .monaco-editor .squiggly-warning').first().waitFor({ timeout: 30000 });
     log('squiggles shown');
     await command(page, 'View: Focus Problems');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'DD_PROFILING_ENABLE' }).first().waitFor({ timeout: 30000 });
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'read as false' }).first().waitFor({ timeout: 30000 });
+    await page
+      .locator('.markers-panel .monaco-list-row', { hasText: 'DD_PROFILING_ENABLE' })
+      .first()
+      .waitFor({ timeout: 30000 });
+    await page
+      .locator('.markers-panel .monaco-list-row', { hasText: 'read as false' })
+      .first()
+      .waitFor({ timeout: 30000 });
     await page.screenshot({ path: join(shots, '1-problems.png') });
     log('Problems panel lists the findings');
     await page.locator('.editor-instance .view-line', { hasText: 'DD_PROFILING_ENABLE=' }).first().click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type('ENV DD_PROFILING_ALLOC');
     await page.keyboard.press('Control+Space');
-    await page.locator('.suggest-widget .monaco-list-row', { hasText: 'DD_PROFILING_ALLOCATION_ENABLED' }).first().waitFor({ timeout: 30000 });
+    await page
+      .locator('.suggest-widget .monaco-list-row', { hasText: 'DD_PROFILING_ALLOCATION_ENABLED' })
+      .first()
+      .waitFor({ timeout: 30000 });
     await page.screenshot({ path: join(shots, '2-completion.png') });
     log('completion list shown');
     await page.keyboard.press('Escape');

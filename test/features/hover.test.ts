@@ -12,7 +12,8 @@ describe('hover', () => {
     it(fixture.path, async () => {
       const service = await realService();
       const hover = service.hover(fixture.doc, fixture.position);
-      const markdown = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+      const markdown =
+        hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
       assert.doesNotMatch(markdown, /0123456789abcdef0123456789abcdef/, 'a secret value leaked into a hover');
       assertGoldenText(`${fixture.path}.golden.md`, `${markdown}\n`);
     });

@@ -38,7 +38,39 @@ describe('extractors on fixtures', () => {
 function* noise(seed: number, count: number): Generator<string> {
   let state = seed;
   const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31);
-  const alphabet = ['DD_', 'PROFILING_', '=', '"', "'", '\\', '\n', '\r\n', ' ', '#', '$', '{', '}', '<', '>', '/', '-', ':', 'ENV ', 'c.', '\u0000', 'é', '😀', '[', ']', '&&', 'java ', '-jar ', 'env:', '- name: ', 'value: '];
+  const alphabet = [
+    'DD_',
+    'PROFILING_',
+    '=',
+    '"',
+    "'",
+    '\\',
+    '\n',
+    '\r\n',
+    ' ',
+    '#',
+    '$',
+    '{',
+    '}',
+    '<',
+    '>',
+    '/',
+    '-',
+    ':',
+    'ENV ',
+    'c.',
+    '\u0000',
+    'é',
+    '😀',
+    '[',
+    ']',
+    '&&',
+    'java ',
+    '-jar ',
+    'env:',
+    '- name: ',
+    'value: ',
+  ];
   for (let i = 0; i < count; i++) {
     let text = '';
     const length = next() % 200;
@@ -49,8 +81,15 @@ function* noise(seed: number, count: number): Generator<string> {
 
 describe('extractors never throw', () => {
   const fileNames: Record<string, string> = {
-    dockerfile: 'Dockerfile', dotenv: '.env', xmlConfig: 'web.config', yaml: 'docker-compose.yml', ruby: 'datadog.rb',
-    shell: 'start.sh', batch: 'start.bat', powershell: 'setup.ps1', phpIni: 'php.ini',
+    dockerfile: 'Dockerfile',
+    dotenv: '.env',
+    xmlConfig: 'web.config',
+    yaml: 'docker-compose.yml',
+    ruby: 'datadog.rb',
+    shell: 'start.sh',
+    batch: 'start.bat',
+    powershell: 'setup.ps1',
+    phpIni: 'php.ini',
   };
   for (const format of FORMATS) {
     it(format, async () => {

@@ -4,14 +4,19 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { createLanguageService, type DocumentInput, type LanguageService } from '../../server/src/core/languageService.js';
+import {
+  createLanguageService,
+  type DocumentInput,
+  type LanguageService,
+} from '../../server/src/core/languageService.js';
 import { loadDefaultCatalog } from '../../server/src/node/catalogFiles.js';
 import { loadParsers } from '../../server/src/node/parsers.js';
 
 let service: Promise<LanguageService> | undefined;
 
 export function realService(): Promise<LanguageService> {
-  const loaded = service ?? loadParsers().then((parsers) => createLanguageService({ catalog: loadDefaultCatalog(), parsers }));
+  const loaded =
+    service ?? loadParsers().then((parsers) => createLanguageService({ catalog: loadDefaultCatalog(), parsers }));
   service = loaded;
   return loaded;
 }

@@ -3,7 +3,12 @@
  * waits for notifications with a deadline (never a fixed sleep).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node.js';
 
 export interface TestClient {
   readonly connection: MessageConnection;
@@ -14,8 +19,13 @@ export interface TestClient {
 }
 
 export function startServer(): TestClient {
-  const child = spawn(process.execPath, ['bin/dd-profiler-language-server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const child = spawn(process.execPath, ['bin/dd-profiler-language-server.js', '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const connection = createMessageConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
   const waiters: { method: string; accept: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
   const seen: { method: string; params: unknown }[] = [];
   connection.onNotification((method, params) => {

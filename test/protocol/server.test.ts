@@ -37,7 +37,9 @@ async function initialize(client: TestClient, pull: boolean) {
 }
 
 function open(client: TestClient, uri: string, text: string, languageId = 'dotenv') {
-  return client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  return client.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId, version: 1, text },
+  });
 }
 
 describe('language server over stdio, push client (no pull support)', () => {
@@ -51,7 +53,10 @@ describe('language server over stdio, push client (no pull support)', () => {
 
   it('pushes diagnostics on open and after an incremental edit', async () => {
     await open(client, ENV_URI, ENV_TEXT);
-    const first = await client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === ENV_URI);
+    const first = await client.waitFor<PublishDiagnosticsParams>(
+      'textDocument/publishDiagnostics',
+      (p) => p.uri === ENV_URI,
+    );
     assert.deepEqual(first.diagnostics.map((d) => d.code).sort(), ['invalid-value', 'unknown-setting']);
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: ENV_URI, version: 2 },
@@ -61,7 +66,10 @@ describe('language server over stdio, push client (no pull support)', () => {
       'textDocument/publishDiagnostics',
       (p) => p.uri === ENV_URI && p.version === 2,
     );
-    assert.deepEqual(second.diagnostics.map((d) => d.code), ['invalid-value']);
+    assert.deepEqual(
+      second.diagnostics.map((d) => d.code),
+      ['invalid-value'],
+    );
   });
 
   it('completes names and hovers with the description', async () => {
@@ -70,7 +78,10 @@ describe('language server over stdio, push client (no pull support)', () => {
       position: { line: 1, character: 3 },
     });
     assert.ok(items.some((item) => item.label === 'DD_PROFILING_ENABLED'));
-    assert.ok(items.every((item) => item.label.startsWith('DD_')), 'filtered by the typed prefix');
+    assert.ok(
+      items.every((item) => item.label.startsWith('DD_')),
+      'filtered by the typed prefix',
+    );
     const hover = await client.connection.sendRequest<Hover>('textDocument/hover', {
       textDocument: { uri: ENV_URI },
       position: { line: 1, character: 3 },
@@ -124,6 +135,9 @@ describe('language server over stdio, pull client', () => {
     const report = await client.connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', {
       textDocument: { uri },
     });
-    assert.deepEqual(report.items.map((d) => d.code), ['parse-error']);
+    assert.deepEqual(
+      report.items.map((d) => d.code),
+      ['parse-error'],
+    );
   });
 });

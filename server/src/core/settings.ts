@@ -15,7 +15,10 @@ export const analysisSettingsSchema = z.strictObject({
   rules: z
     .record(z.string(), ruleLevelSchema)
     .refine((rules) => Object.keys(rules).every(isRuleId), {
-      error: (issue) => `unknown rule id: ${Object.keys(issue.input as object).filter((k) => !isRuleId(k)).join(', ')}`,
+      error: (issue) =>
+        `unknown rule id: ${Object.keys(issue.input as object)
+          .filter((k) => !isRuleId(k))
+          .join(', ')}`,
     })
     .optional(),
 });

@@ -53,7 +53,13 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       ...(pullDiagnostics
-        ? { diagnosticProvider: { identifier: 'dd-profiler-config', interFileDependencies: false, workspaceDiagnostics: false } }
+        ? {
+            diagnosticProvider: {
+              identifier: 'dd-profiler-config',
+              interFileDependencies: false,
+              workspaceDiagnostics: false,
+            },
+          }
         : {}),
     },
     serverInfo: { name: 'dd-profiler-language-server', version: process.env.npm_package_version ?? '0.1.0' },

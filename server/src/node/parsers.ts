@@ -9,7 +9,9 @@ let loading: Promise<Parsers> | undefined;
 
 /** Loads once per process. Node flags WASI as experimental; that one warning is not the user's concern. */
 export function loadParsers(): Promise<Parsers> {
-  loading ??= withoutWasiWarning(async () => (await import('@ruby/prism')).loadPrism()).then((parse) => ({ ruby: (source: string) => parse(source) }));
+  loading ??= withoutWasiWarning(async () => (await import('@ruby/prism')).loadPrism()).then((parse) => ({
+    ruby: (source: string) => parse(source),
+  }));
   return loading;
 }
 

@@ -28,16 +28,25 @@ const tests = {
   async 'diagnostics for a .env file'(ws) {
     const uri = vscode.Uri.file(path.join(ws, '.env'));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const diags = await until('diagnostics', () => vscode.languages.getDiagnostics(uri).length > 0 && vscode.languages.getDiagnostics(uri));
+    const diags = await until(
+      'diagnostics',
+      () => vscode.languages.getDiagnostics(uri).length > 0 && vscode.languages.getDiagnostics(uri),
+    );
     assert.match(diags[0].message, /DD_PROFILING_ENABLED/);
   },
   async 'completion offers DD_PROFILING_ENABLED'(ws) {
     const uri = vscode.Uri.file(path.join(ws, 'Dockerfile'));
     const list = await until('completion', async () => {
-      const l = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, new vscode.Position(3, 10));
+      const l = await vscode.commands.executeCommand(
+        'vscode.executeCompletionItemProvider',
+        uri,
+        new vscode.Position(3, 10),
+      );
       return l && l.items.length > 0 && l;
     });
-    assert.ok(list.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'DD_PROFILING_ENABLED'));
+    assert.ok(
+      list.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'DD_PROFILING_ENABLED'),
+    );
   },
   async 'hover shows the description'(ws) {
     const uri = vscode.Uri.file(path.join(ws, 'Dockerfile'));
@@ -51,13 +60,21 @@ const tests = {
     const diag = await until('the unknown-setting diagnostic', () =>
       vscode.languages.getDiagnostics(uri).find((d) => String(d.code.value ?? d.code) === 'unknown-setting'),
     );
-    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand(
+      'vscode.executeCodeActionProvider',
+      uri,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.isPreferred);
     assert.ok(fix, 'a preferred quick fix');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     const doc = await vscode.workspace.openTextDocument(uri);
     assert.match(doc.lineAt(3).text, /DD_PROFILING_ENABLED=true/);
-    await until('diagnostic gone', () => !vscode.languages.getDiagnostics(uri).some((d) => String(d.code.value ?? d.code) === 'unknown-setting'));
+    await until(
+      'diagnostic gone',
+      () => !vscode.languages.getDiagnostics(uri).some((d) => String(d.code.value ?? d.code) === 'unknown-setting'),
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   },
 };

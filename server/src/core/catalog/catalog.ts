@@ -23,7 +23,10 @@ export interface Catalog {
 }
 
 /** Builds the look-up structure over already-validated data. */
-export function createCatalog(settings: readonly Setting[], dialects: Readonly<Record<string, BooleanDialect>>): Catalog {
+export function createCatalog(
+  settings: readonly Setting[],
+  dialects: Readonly<Record<string, BooleanDialect>>,
+): Catalog {
   const bySurface = new Map<Surface, Setting[]>();
   const byKey = new Map<string, Setting>();
   for (const setting of settings) {

@@ -20,7 +20,10 @@ export function suggestNames(name: string, candidates: readonly string[], max: n
   scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
   // Only the names about as close as the best one: a distant runner-up is noise, not help.
   const best = scored[0]?.score ?? 0;
-  return scored.filter((s) => s.score <= best + 1).slice(0, max).map((s) => s.name);
+  return scored
+    .filter((s) => s.score <= best + 1)
+    .slice(0, max)
+    .map((s) => s.name);
 }
 
 function normalize(name: string): string {

@@ -3,7 +3,13 @@
  * the fixes a rule attached, plus "ignore this rule on this line / in this file", which insert the
  * suppression comment in the format's own comment syntax. A fix whose text moved on is dropped.
  */
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver-types';
 import { detectFormat } from '../formats/index.js';
 import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
 import { comparePositions } from '../text/ranges.js';
@@ -46,7 +52,13 @@ function overlaps(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
 }
 
-function action(uri: string, title: string, diagnostic: Diagnostic, edits: readonly TextEdit[], preferred: boolean): CodeAction {
+function action(
+  uri: string,
+  title: string,
+  diagnostic: Diagnostic,
+  edits: readonly TextEdit[],
+  preferred: boolean,
+): CodeAction {
   return {
     title,
     kind: CodeActionKind.QuickFix,

@@ -26,7 +26,12 @@ import { valueCandidates } from './valueCandidates.js';
 
 const HIDDEN = new Set(['removed', 'internal', 'hidden']);
 
-export function complete(deps: ServiceDeps, doc: DocumentInput, position: Position, settings: AnalysisSettings): CompletionItem[] {
+export function complete(
+  deps: ServiceDeps,
+  doc: DocumentInput,
+  position: Position,
+  settings: AnalysisSettings,
+): CompletionItem[] {
   const document = extractDocument(deps, doc);
   if (!document) return [];
   const { occurrences } = document.extracted;
@@ -36,7 +41,8 @@ export function complete(deps: ServiceDeps, doc: DocumentInput, position: Positi
   const onName = occurrences.find((o) => touches(o.nameRange, position));
   const index = createLineIndex(doc.text);
   const typedUpTo = (range: Range) => doc.text.slice(index.offsetAt(range.start), index.offsetAt(position));
-  if (onName) return nameItems(deps, onName.surface, onName.nameRange, runtimesOf(onName.scope), typedUpTo(onName.nameRange));
+  if (onName)
+    return nameItems(deps, onName.surface, onName.nameRange, runtimesOf(onName.scope), typedUpTo(onName.nameRange));
   const lineStart = index.lineStart(position.line);
   const before = doc.text.slice(lineStart, index.offsetAt(position));
   const word = /[\w.-]*$/.exec(before)?.[0] ?? '';
@@ -47,11 +53,18 @@ export function complete(deps: ServiceDeps, doc: DocumentInput, position: Positi
 }
 
 /** Names starting with what is typed (any case); when none does, names containing it. */
-function nameItems(deps: ServiceDeps, surface: Surface, range: Range, runtimes: readonly Runtime[], typed: string): CompletionItem[] {
+function nameItems(
+  deps: ServiceDeps,
+  surface: Surface,
+  range: Range,
+  runtimes: readonly Runtime[],
+  typed: string,
+): CompletionItem[] {
   const wanted = typed.toUpperCase();
   const visible = deps.catalog.all(surface).filter((setting) => !HIDDEN.has(setting.status));
   const starting = visible.filter((setting) => setting.name.toUpperCase().startsWith(wanted));
-  const matching = starting.length > 0 ? starting : visible.filter((setting) => setting.name.toUpperCase().includes(wanted));
+  const matching =
+    starting.length > 0 ? starting : visible.filter((setting) => setting.name.toUpperCase().includes(wanted));
   return matching.map((setting) => nameItem(deps, setting, range, runtimes));
 }
 
@@ -72,7 +85,12 @@ function nameItem(deps: ServiceDeps, setting: Setting, range: Range, runtimes: r
   };
 }
 
-function valueItems(deps: ServiceDeps, occurrence: SettingOccurrence, range: Range, runtimes: readonly Runtime[]): CompletionItem[] {
+function valueItems(
+  deps: ServiceDeps,
+  occurrence: SettingOccurrence,
+  range: Range,
+  runtimes: readonly Runtime[],
+): CompletionItem[] {
   const setting = deps.catalog.lookup(occurrence.surface, occurrence.name);
   if (!setting || setting.secret) return [];
   return valueCandidates(deps.catalog, setting, runtimes).map((candidate, index) => {

@@ -14,7 +14,12 @@ export function describeSpec(spec: ValueSpec, catalog: Catalog): string {
       const dialect = catalog.dialect(spec.dialect);
       if (!dialect) return 'boolean';
       const also = spec.also?.length ? `; also ${listValues(spec.also)}` : '';
-      const other = { false: 'anything else is false', true: 'anything else is true', default: 'anything else is ignored', error: 'anything else is an error' }[dialect.otherwise];
+      const other = {
+        false: 'anything else is false',
+        true: 'anything else is true',
+        default: 'anything else is ignored',
+        error: 'anything else is an error',
+      }[dialect.otherwise];
       return `on: ${listValues(dialect.true)}; off: ${listValues(dialect.false)}${also} (${other}${dialect.caseInsensitive ? '' : ', case-sensitive'})`;
     }
     case 'enum':

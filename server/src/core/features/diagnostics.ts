@@ -19,7 +19,9 @@ export const DIAGNOSTIC_SOURCE = 'dd-profiler-config';
 
 /** A finding as an LSP diagnostic with a stable code, a link to its rule doc, and typed data. */
 export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
-  const tags = finding.tags?.map((tag) => (tag === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
+  const tags = finding.tags?.map((tag) =>
+    tag === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary,
+  );
   const data: DiagnosticData = { fixes: finding.fixes ?? [] };
   return {
     range: finding.range,

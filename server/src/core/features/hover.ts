@@ -14,7 +14,12 @@ import { extractDocument, type DocumentInput, type ServiceDeps } from './analyze
 import { settingMarkdown } from './describe.js';
 import { scopeRuntimes } from '../rules/scopeRuntimes.js';
 
-export function hover(deps: ServiceDeps, doc: DocumentInput, position: Position, settings: AnalysisSettings): Hover | null {
+export function hover(
+  deps: ServiceDeps,
+  doc: DocumentInput,
+  position: Position,
+  settings: AnalysisSettings,
+): Hover | null {
   const document = extractDocument(deps, doc);
   if (!document) return null;
   const occurrence = document.extracted.occurrences.find(
@@ -34,12 +39,19 @@ export function hover(deps: ServiceDeps, doc: DocumentInput, position: Position,
 function unknownHover(catalog: Catalog, occurrence: SettingOccurrence, range: Hover['range']): Hover | null {
   if (!/^(_?DD_|dd\.|datadog\.|profiling|-)/.test(occurrence.name)) return null;
   const suggestions = catalog.suggest(occurrence.surface, occurrence.name, 3);
-  const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${displayName(occurrence.surface, s)}\``).join(', ')}?` : '';
+  const hint = suggestions.length
+    ? ` Did you mean ${suggestions.map((s) => `\`${displayName(occurrence.surface, s)}\``).join(', ')}?`
+    : '';
   const value = `**${displayName(occurrence.surface, occurrence.name)}**: not a setting any Datadog profiler reads.${hint}`;
   return { contents: { kind: MarkupKind.Markdown, value }, ...(range ? { range } : {}) };
 }
 
-function valueMarkdown(catalog: Catalog, setting: Setting, occurrence: SettingOccurrence, runtimes: readonly Runtime[]): string {
+function valueMarkdown(
+  catalog: Catalog,
+  setting: Setting,
+  occurrence: SettingOccurrence,
+  runtimes: readonly Runtime[],
+): string {
   if (setting.secret) return '**Value hidden**: this setting is a credential.';
   if (occurrence.valueKind !== 'literal' || occurrence.value === undefined) {
     return '**Value** comes from the environment at run time, so it is not checked here.';

@@ -13,7 +13,9 @@ const START = { line: 0, character: 0 };
 export function screenText(text: string): Finding | undefined {
   if (text.length > MAX_ANALYZED_CHARS) {
     const megabytes = (text.length / 1_000_000).toFixed(1);
-    return notRead(`File not checked: it is ${megabytes} M characters, over the ${MAX_ANALYZED_CHARS / 1_000_000} M limit.`);
+    return notRead(
+      `File not checked: it is ${megabytes} M characters, over the ${MAX_ANALYZED_CHARS / 1_000_000} M limit.`,
+    );
   }
   const sample = text.slice(0, 8192);
   if (sample.includes('\u0000')) return notRead('File not checked: it contains NUL bytes, so it looks binary.');

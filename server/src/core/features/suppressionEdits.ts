@@ -34,11 +34,17 @@ export function suppressionEdits(text: string, index: LineIndex, format: FormatI
   const edits: { title: string; edit: TextEdit }[] = [
     {
       title: `Ignore ${code} on this line`,
-      edit: { range: { start: at(line), end: at(line) }, newText: `${indent}${comment(`${DIRECTIVE} ignore ${code}`)}${eol}` },
+      edit: {
+        range: { start: at(line), end: at(line) },
+        newText: `${indent}${comment(`${DIRECTIVE} ignore ${code}`)}${eol}`,
+      },
     },
     {
       title: `Ignore ${code} in this file`,
-      edit: { range: { start: at(top), end: at(top) }, newText: `${comment(`${DIRECTIVE} ignore-file ${code}`)}${eol}` },
+      edit: {
+        range: { start: at(top), end: at(top) },
+        newText: `${comment(`${DIRECTIVE} ignore-file ${code}`)}${eol}`,
+      },
     },
   ];
   return edits;

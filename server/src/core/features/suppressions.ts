@@ -53,7 +53,8 @@ export function applySuppressions(text: string, findings: readonly Finding[]): F
     (finding) =>
       !suppressions.some(
         (s) =>
-          (s.line === 'file' || s.line === finding.range.start.line) && (s.codes === 'all' || s.codes.has(finding.code)),
+          (s.line === 'file' || s.line === finding.range.start.line) &&
+          (s.codes === 'all' || s.codes.has(finding.code)),
       ),
   );
 }

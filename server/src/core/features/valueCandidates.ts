@@ -25,7 +25,8 @@ export function valueCandidates(catalog: Catalog, setting: Setting, runtimes: re
     .sort((a, b) => b[1].length - a[1].length)
     .map(([value, accepted]) => ({
       value,
-      detail: accepted.length === readers.length ? 'accepted by every runtime here' : `read by ${listRuntimes(accepted)}`,
+      detail:
+        accepted.length === readers.length ? 'accepted by every runtime here' : `read by ${listRuntimes(accepted)}`,
     }));
 }
 
@@ -34,7 +35,9 @@ function offered(catalog: Catalog, spec: ValueSpec): string[] {
     case 'boolean': {
       const dialect = catalog.dialect(spec.dialect);
       const canonical = ['true', 'false'].filter((v) => dialect?.true.includes(v) || dialect?.false.includes(v));
-      return [...canonical, ...(spec.also ?? [])].concat(canonical.length === 0 ? [...(dialect?.true.slice(0, 1) ?? []), ...(dialect?.false.slice(0, 1) ?? [])] : []);
+      return [...canonical, ...(spec.also ?? [])].concat(
+        canonical.length === 0 ? [...(dialect?.true.slice(0, 1) ?? []), ...(dialect?.false.slice(0, 1) ?? [])] : [],
+      );
     }
     case 'enum':
       return [...spec.values];

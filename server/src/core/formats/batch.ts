@@ -20,7 +20,9 @@ export function extractBatch(text: string, _ctx?: ExtractContext): ExtractResult
     const at = line === 0 && text.startsWith('\uFEFF') ? start + 1 : start;
     const body = content.replace(/^\uFEFF/, '');
     if (/^\s*(rem\b|::|@?echo\b)/i.test(body) || body.trim() === '') continue;
-    results.push(readSet(index, body, at, line) ?? readSetx(index, body, at, line) ?? commandLine(index, text, body, at));
+    results.push(
+      readSet(index, body, at, line) ?? readSetx(index, body, at, line) ?? commandLine(index, text, body, at),
+    );
   }
   const dotnet = /\b(CORECLR|COR)_\w+/i.test(text);
   const hints = dotnet ? [{ runtime: 'dotnet' as const, reason: 'CLR profiler variables' }] : [];
@@ -32,7 +34,14 @@ function readSet(index: LineIndex, body: string, at: number, line: number): Extr
   if (!match) return undefined;
   const [, lead = '', quote = '', name = '', eq = '', rest = ''] = match;
   const nameStart = at + lead.length + quote.length;
-  const base = { surface: 'env' as const, name, nameRange: index.rangeOf(nameStart, nameStart + name.length), scope: 'file', bakedIn: false, removalRange: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } } };
+  const base = {
+    surface: 'env' as const,
+    name,
+    nameRange: index.rangeOf(nameStart, nameStart + name.length),
+    scope: 'file',
+    bakedIn: false,
+    removalRange: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } },
+  };
   if (!eq) return { occurrences: [{ ...base, valueKind: 'none' }], problems: [], runtimeHints: [] };
   const valueStart = nameStart + name.length + 1;
   const value = quote ? rest.replace(/"\s*$/, '') : rest;

@@ -25,14 +25,27 @@ export interface CommandLineContext {
 }
 
 const SEPARATORS = new Set(['&&', '||', ';', '|', '&']);
-const JAVA_VALUE_OPTIONS = new Set(['-cp', '-classpath', '--class-path', '-p', '--module-path', '--add-modules', '--add-opens', '--add-exports', '--add-reads', '--upgrade-module-path']);
+const JAVA_VALUE_OPTIONS = new Set([
+  '-cp',
+  '-classpath',
+  '--class-path',
+  '-p',
+  '--module-path',
+  '--add-modules',
+  '--add-opens',
+  '--add-exports',
+  '--add-reads',
+  '--upgrade-module-path',
+]);
 const ASSIGNMENT = /^([A-Za-z_]\w*)=(.*)$/s;
 
 /** Analyses one command line (already split into words; separators appear as their own words). */
 export function extractCommandLine(words: readonly CommandWord[], ctx: CommandLineContext): ExtractResult {
   const out: Collected = { occurrences: [], problems: [], runtimeHints: [] };
   const text = words.map((w) => w.value).join(' ');
-  out.runtimeHints.push(...hintsFromCommand(text).map((runtime): RuntimeHint => ({ runtime, scope: ctx.scope, reason: shorten(text) })));
+  out.runtimeHints.push(
+    ...hintsFromCommand(text).map((runtime): RuntimeHint => ({ runtime, scope: ctx.scope, reason: shorten(text) })),
+  );
   const locate = locator(ctx);
   let start = 0;
   for (let i = 0; i <= words.length; i++) {
@@ -69,7 +82,8 @@ function locator(ctx: CommandLineContext): Locate {
 function readCommand(words: CommandWord[], ctx: CommandLineContext, locate: Locate, out: Collected): void {
   let i = 0;
   while (words[i]?.value === 'exec' || words[i]?.value === 'env' || words[i]?.value === 'sudo') i++;
-  for (; ASSIGNMENT.test(words[i]?.value ?? ''); i++) out.occurrences.push(assignment(words[i] as CommandWord, ctx, locate));
+  for (; ASSIGNMENT.test(words[i]?.value ?? ''); i++)
+    out.occurrences.push(assignment(words[i] as CommandWord, ctx, locate));
   const program = (words[i]?.value ?? '').split('/').pop() ?? '';
   const rest = words.slice(i + 1);
   if (/^java(\.exe)?$/.test(program)) readJava(rest, ctx, locate, out);
@@ -141,7 +155,12 @@ function misplaced(words: CommandWord[], i: number, programAt: number, ctx: Comm
 }
 
 /** Moves a word before another, keeping the separator style (`, ` in JSON arrays, a space otherwise). */
-export function moveBefore(words: readonly CommandWord[], from: number, to: number, ctx: CommandLineContext): Fix | undefined {
+export function moveBefore(
+  words: readonly CommandWord[],
+  from: number,
+  to: number,
+  ctx: CommandLineContext,
+): Fix | undefined {
   const word = words[from];
   const target = words[to];
   const previous = words[from - 1];
@@ -194,9 +213,15 @@ export function extractJvmOptions(value: string, valueRange: Range, ctx: Command
     const start = match.index ?? 0;
     if (!match[0].startsWith('-Ddd.')) continue;
     const word: CommandWord = { value: match[0], range: locate(whole, start, start + match[0].length) };
-    occurrences.push(javaProperty(word, ctx, (w, from, to) => (w.range === valueRange ? valueRange : shift(w.range, from, to))));
+    occurrences.push(
+      javaProperty(word, ctx, (w, from, to) => (w.range === valueRange ? valueRange : shift(w.range, from, to))),
+    );
   }
-  const runtimeHints = hintsFromCommand(value).map((runtime): RuntimeHint => ({ runtime, scope: ctx.scope, reason: 'JVM options' }));
+  const runtimeHints = hintsFromCommand(value).map((runtime): RuntimeHint => ({
+    runtime,
+    scope: ctx.scope,
+    reason: 'JVM options',
+  }));
   return { occurrences, problems: [], runtimeHints };
 }
 
@@ -204,7 +229,10 @@ export function extractJvmOptions(value: string, valueRange: Range, ctx: Command
 function shift(range: Range, from: number, to: number): Range {
   if (range.start.line !== range.end.line) return range;
   const line = range.start.line;
-  return { start: { line, character: range.start.character + from }, end: { line, character: range.start.character + to } };
+  return {
+    start: { line, character: range.start.character + from },
+    end: { line, character: range.start.character + to },
+  };
 }
 
 function shorten(text: string): string {

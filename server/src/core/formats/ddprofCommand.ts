@@ -7,11 +7,34 @@ import type { CommandLineContext, CommandWord, Locate } from './commandLine.js';
 
 /** Options that take no value (from ddprof's CLI definition); a boolean one may still be given `=false`. */
 const FLAGS = new Set([
-  '-g', '--global', '--capture_config', '--capture-config', '-v', '--version', '-h', '--help', '--help_extended',
-  '--timeline', '--no-timeline', '-I', '--inlined_functions', '--inlined-functions', '--show_config', '--show-config',
-  '--show_samples', '--show-samples', '--do_export', '--do-export', '--fault_info', '--fault-info',
-  '--remote_symbolization', '--remote-symbolization', '--disable_symbolization', '--disable-symbolization',
-  '--reorder-events', '--no-reorder-events',
+  '-g',
+  '--global',
+  '--capture_config',
+  '--capture-config',
+  '-v',
+  '--version',
+  '-h',
+  '--help',
+  '--help_extended',
+  '--timeline',
+  '--no-timeline',
+  '-I',
+  '--inlined_functions',
+  '--inlined-functions',
+  '--show_config',
+  '--show-config',
+  '--show_samples',
+  '--show-samples',
+  '--do_export',
+  '--do-export',
+  '--fault_info',
+  '--fault-info',
+  '--remote_symbolization',
+  '--remote-symbolization',
+  '--disable_symbolization',
+  '--disable-symbolization',
+  '--reorder-events',
+  '--no-reorder-events',
 ]);
 /** Boolean options that take a value when the next word is one. */
 const BOOLEAN_WORD = /^(true|false|yes|no|on|off|1|0|enable|disable|t|f|y|n)$/i;
@@ -41,13 +64,21 @@ export function readDdprof(words: CommandWord[], ctx: CommandLineContext, locate
   }
 }
 
-function flag(word: CommandWord, ctx: CommandLineContext, locate: Locate, name: string, value?: { word: CommandWord; from: number }): SettingOccurrence {
+function flag(
+  word: CommandWord,
+  ctx: CommandLineContext,
+  locate: Locate,
+  name: string,
+  value?: { word: CommandWord; from: number },
+): SettingOccurrence {
   const text = value ? value.word.value.slice(value.from) : undefined;
   return {
     surface: 'ddprofFlag',
     name,
     nameRange: locate(word, 0, name.length),
-    ...(value && text !== undefined ? { value: text, valueRange: locate(value.word, value.from, value.word.value.length) } : {}),
+    ...(value && text !== undefined
+      ? { value: text, valueRange: locate(value.word, value.from, value.word.value.length) }
+      : {}),
     valueKind: text === undefined ? 'none' : text.includes('$') ? 'reference' : 'literal',
     scope: ctx.scope,
     bakedIn: ctx.bakedIn,

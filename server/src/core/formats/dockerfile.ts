@@ -34,7 +34,12 @@ export function extractDockerfile(text: string): ExtractResult {
     for (const instruction of DockerfileParser.parse(text).getInstructions()) readInstruction(state, instruction);
   } catch (error) {
     const at = { line: 0, character: 0 };
-    const problem: Finding = { code: 'parse-error', severity: 'error', message: `The Dockerfile could not be parsed: ${String(error)}`, range: { start: at, end: at } };
+    const problem: Finding = {
+      code: 'parse-error',
+      severity: 'error',
+      message: `The Dockerfile could not be parsed: ${String(error)}`,
+      range: { start: at, end: at },
+    };
     return { occurrences: [], problems: [problem], runtimeHints: [] };
   }
   return mergeResults(...state.results);
@@ -50,7 +55,11 @@ function readInstruction(state: State, instruction: Instruction): void {
   if (keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT') {
     const content = instruction.getRawArgumentsContent() ?? '';
     const reason = `${keyword} ${content.length > 40 ? `${content.slice(0, 40)}…` : content}`;
-    state.results.push({ occurrences: [], problems: [], runtimeHints: hintsFromCommand(content).map((runtime) => ({ runtime, scope, reason })) });
+    state.results.push({
+      occurrences: [],
+      problems: [],
+      runtimeHints: hintsFromCommand(content).map((runtime) => ({ runtime, scope, reason })),
+    });
     state.results.push(extractCommandLine(commandWords(instruction), { scope, bakedIn: true, source: state.text }));
   }
 }
@@ -62,7 +71,11 @@ function startStage(state: State, instruction: Instruction): void {
   const parent = state.stages.find((s) => s.name !== undefined && s.name === image.toLowerCase());
   const own = hintsFromImage(image).map((runtime): RuntimeHint => ({ runtime, scope, reason: `FROM ${image}` }));
   const inherited = parent ? rescope(state, parent.scope, scope) : [];
-  state.stages.push({ scope, name: from.getBuildStage()?.toLowerCase() ?? undefined, ownImageHints: own.length > 0 || parent !== undefined });
+  state.stages.push({
+    scope,
+    name: from.getBuildStage()?.toLowerCase() ?? undefined,
+    ownImageHints: own.length > 0 || parent !== undefined,
+  });
   state.results.push({ occurrences: [], problems: [], runtimeHints: [...own, ...inherited] });
 }
 
@@ -87,12 +100,20 @@ function readProperties(state: State, instruction: Instruction, scope: string): 
     const problems = valueProblems(state, property, instruction.getKeyword().toUpperCase());
     state.results.push({ occurrences: [occurrence], problems, runtimeHints: [] });
     if (JVM_OPTIONS.has(occurrence.name) && occurrence.valueKind === 'literal' && occurrence.valueRange) {
-      state.results.push(extractJvmOptions(occurrence.value ?? '', occurrence.valueRange, { scope, bakedIn: true, source: state.text }));
+      state.results.push(
+        extractJvmOptions(occurrence.value ?? '', occurrence.valueRange, { scope, bakedIn: true, source: state.text }),
+      );
     }
   });
 }
 
-function toOccurrence(state: State, instruction: Instruction, properties: Property[], i: number, scope: string): SettingOccurrence {
+function toOccurrence(
+  state: State,
+  instruction: Instruction,
+  properties: Property[],
+  i: number,
+  scope: string,
+): SettingOccurrence {
   const property = properties[i] as Property;
   const valueRange = property.getValueRange() ?? undefined;
   const value = property.getValue() ?? undefined;
@@ -129,7 +150,8 @@ function valueProblems(state: State, property: Property, keyword: string): Findi
   const range = property.getValueRange();
   const problems: Finding[] = [];
   if (property.getName().startsWith('#')) {
-    const message = 'A `#` inside an instruction does not start a comment: Docker reads it as another variable and the build fails.';
+    const message =
+      'A `#` inside an instruction does not start a comment: Docker reads it as another variable and the build fails.';
     problems.push({ code: 'value-syntax', severity: 'error', message, range: property.getRange() });
   }
   if (!range) return problems;
@@ -138,7 +160,8 @@ function valueProblems(state: State, property: Property, keyword: string): Findi
   if ((quote === '"' || quote === "'") && (raw.length < 2 || raw[raw.length - 1] !== quote)) {
     problems.push({ code: 'value-syntax', severity: 'error', message: `The opening ${quote} is never closed.`, range });
   } else if (keyword === 'ENV' && property.getAssignmentOperator() === null && /\s#/.test(property.getValue() ?? '')) {
-    const message = 'In a Dockerfile `#` starts a comment only at the start of a line: the text after it is part of this value.';
+    const message =
+      'In a Dockerfile `#` starts a comment only at the start of a line: the text after it is part of this value.';
     problems.push({ code: 'value-syntax', severity: 'warning', message, range });
   }
   return problems;
@@ -146,7 +169,10 @@ function valueProblems(state: State, property: Property, keyword: string): Findi
 
 /** The words of a RUN/CMD/ENTRYPOINT, from the JSON array or the shell form. */
 function commandWords(instruction: Instruction): CommandWord[] {
-  const json = (instruction as Instruction & { getJSONStrings?(): { getJSONValue(): string; getRange(): Range }[] }).getJSONStrings?.() ?? [];
+  const json =
+    (
+      instruction as Instruction & { getJSONStrings?(): { getJSONValue(): string; getRange(): Range }[] }
+    ).getJSONStrings?.() ?? [];
   if (json.length > 0) return json.map((word) => ({ value: word.getJSONValue(), range: word.getRange() }));
   return instruction.getArguments().map((arg) => ({ value: unquote(arg.getValue()), range: arg.getRange() }));
 }

@@ -46,7 +46,8 @@ function readLine(c: Cursor, start: number): number {
   if (c.text[at] !== '=') {
     const occurrence = baseOccurrence(c, key[2], nameStart, nameEnd, start, nextLine(c.text, lineEnd));
     c.occurrences.push({ ...occurrence, valueKind: 'none' });
-    if (at < lineEnd) c.problems.push(syntax(c, nameStart, lineEnd, `No \`=\` after \`${key[2]}\`, so the line is ignored.`));
+    if (at < lineEnd)
+      c.problems.push(syntax(c, nameStart, lineEnd, `No \`=\` after \`${key[2]}\`, so the line is ignored.`));
     return nextLine(c.text, lineEnd);
   }
   if (at > nameEnd) c.problems.push(spacedEquals(c, nameEnd, at));
@@ -122,26 +123,54 @@ function unquotedProblems(c: Cursor, v: Unquoted): void {
   if (QUOTES.has(v.quote)) {
     const fix = { title: 'Close the quote', edits: [{ range: c.index.rangeOf(v.end, v.end), newText: v.quote }] };
     c.problems.push({
-      ...syntax(c, v.valueStart, v.end, `The opening ${v.quote} is never closed, so the quote character becomes part of the value.`),
+      ...syntax(
+        c,
+        v.valueStart,
+        v.end,
+        `The opening ${v.quote} is never closed, so the quote character becomes part of the value.`,
+      ),
       fixes: [fix],
     });
   } else if (v.hash > v.valueStart && !/[ \t]/.test(c.text[v.hash - 1] ?? '')) {
     const whole = c.text.slice(v.valueStart, v.lineEnd).trimEnd();
     const fix = {
       title: 'Quote the value to keep the `#`',
-      edits: [{ range: c.index.rangeOf(v.valueStart, v.valueStart + whole.length), newText: `"${whole.replace(/["\\]/g, (ch) => `\\${ch}`)}"` }],
+      edits: [
+        {
+          range: c.index.rangeOf(v.valueStart, v.valueStart + whole.length),
+          newText: `"${whole.replace(/["\\]/g, (ch) => `\\${ch}`)}"`,
+        },
+      ],
     };
-    c.problems.push({ ...syntax(c, v.hash, v.lineEnd, 'This `#` starts a comment, so the value is cut before it.'), fixes: [fix] });
-  } else if (/\s/.test(v.value)) {
-    const fix = { title: 'Quote the value', edits: [{ range: c.index.rangeOf(v.valueStart, v.end), newText: `"${v.value}"` }] };
     c.problems.push({
-      ...syntax(c, v.valueStart, v.end, 'Spaces inside an unquoted value: shells that source this file and `docker --env-file` read it differently. Quote it.'),
+      ...syntax(c, v.hash, v.lineEnd, 'This `#` starts a comment, so the value is cut before it.'),
+      fixes: [fix],
+    });
+  } else if (/\s/.test(v.value)) {
+    const fix = {
+      title: 'Quote the value',
+      edits: [{ range: c.index.rangeOf(v.valueStart, v.end), newText: `"${v.value}"` }],
+    };
+    c.problems.push({
+      ...syntax(
+        c,
+        v.valueStart,
+        v.end,
+        'Spaces inside an unquoted value: shells that source this file and `docker --env-file` read it differently. Quote it.',
+      ),
       fixes: [fix],
     });
   }
 }
 
-function baseOccurrence(c: Cursor, name: string, nameStart: number, nameEnd: number, lineStart: number, removalEnd: number) {
+function baseOccurrence(
+  c: Cursor,
+  name: string,
+  nameStart: number,
+  nameEnd: number,
+  lineStart: number,
+  removalEnd: number,
+) {
   return {
     surface: 'env' as const,
     name,
@@ -154,7 +183,12 @@ function baseOccurrence(c: Cursor, name: string, nameStart: number, nameEnd: num
 
 function spacedEquals(c: Cursor, from: number, to: number): Finding {
   return {
-    ...syntax(c, from, to, 'Spaces around `=`: dotenv accepts them, but `docker --env-file` and shells read the name with the space.'),
+    ...syntax(
+      c,
+      from,
+      to,
+      'Spaces around `=`: dotenv accepts them, but `docker --env-file` and shells read the name with the space.',
+    ),
     fixes: [{ title: 'Remove the spaces', edits: [{ range: c.index.rangeOf(from, to), newText: '' }] }],
   };
 }

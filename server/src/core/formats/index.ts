@@ -54,11 +54,22 @@ export function detectFormat(fileName: string, languageId?: string): FormatId | 
 
 function detectByName(base: string): FormatId | undefined {
   const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1) : '';
-  if (base === 'dockerfile' || base === 'containerfile' || base.startsWith('dockerfile.') || ext === 'dockerfile' || ext === 'containerfile') {
+  if (
+    base === 'dockerfile' ||
+    base === 'containerfile' ||
+    base.startsWith('dockerfile.') ||
+    ext === 'dockerfile' ||
+    ext === 'containerfile'
+  ) {
     return 'dockerfile';
   }
   if (base === '.env' || base.startsWith('.env.') || ext === 'env') return 'dotenv';
-  if (base === 'web.config' || /^web\..+\.config$/.test(base) || base === 'applicationhost.config' || base === 'app.config') {
+  if (
+    base === 'web.config' ||
+    /^web\..+\.config$/.test(base) ||
+    base === 'applicationhost.config' ||
+    base === 'app.config'
+  ) {
     return 'xmlConfig';
   }
   if (ext === 'yaml' || ext === 'yml') return 'yaml';

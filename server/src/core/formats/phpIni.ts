@@ -60,7 +60,14 @@ function parseLine(content: string): Line | undefined {
   if (fpm) {
     const [, lead = '', kind = '', name = '', eq = '', rest = ''] = fpm;
     const nameAt = lead.length + kind.length + 1;
-    return { surface: kind === 'env' ? 'env' : 'phpIni', name, nameAt, rawValue: rest, valueAt: nameAt + name.length + 1 + eq.length, fpmEnv: kind === 'env' };
+    return {
+      surface: kind === 'env' ? 'env' : 'phpIni',
+      name,
+      nameAt,
+      rawValue: rest,
+      valueAt: nameAt + name.length + 1 + eq.length,
+      fpmEnv: kind === 'env',
+    };
   }
   const ini = INI.exec(content) ?? APACHE.exec(content);
   if (!ini) return undefined;

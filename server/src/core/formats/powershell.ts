@@ -8,7 +8,8 @@ import type { ExtractContext, ExtractResult, SettingOccurrence } from '../types.
 import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
 
 const ENV_ASSIGN = /\$env:([A-Za-z_]\w*)(\s*=\s*)?(?:(['"])(.*?)\3)?/gi;
-const SET_VARIABLE = /\[(?:System\.)?Environment\]::SetEnvironmentVariable\(\s*(['"])([A-Za-z_]\w*)\1\s*,\s*(['"])(.*?)\3/gi;
+const SET_VARIABLE =
+  /\[(?:System\.)?Environment\]::SetEnvironmentVariable\(\s*(['"])([A-Za-z_]\w*)\1\s*,\s*(['"])(.*?)\3/gi;
 const PAIR_STRING = /(['"])((?:DD_|CORECLR_|COR_|LD_PRELOAD)[A-Za-z0-9_]*)=(.*?)\1/g;
 
 export function extractPowershell(text: string, _ctx?: ExtractContext): ExtractResult {
@@ -38,10 +39,20 @@ export function extractPowershell(text: string, _ctx?: ExtractContext): ExtractR
     occurrences.push(occurrence(index, name, at + 1, { text: m[3] ?? '', start: at + 2 + name.length }, 'none'));
   }
   const dotnet = /CORECLR_|COR_|W3SVC|\\WAS\b|Services\\/i.test(text);
-  return { occurrences, problems: [], runtimeHints: dotnet ? [{ runtime: 'dotnet', reason: 'CLR profiler variables or a Windows service key' }] : [] };
+  return {
+    occurrences,
+    problems: [],
+    runtimeHints: dotnet ? [{ runtime: 'dotnet', reason: 'CLR profiler variables or a Windows service key' }] : [],
+  };
 }
 
-function occurrence(index: LineIndex, name: string, nameStart: number, value: { text: string; start: number } | undefined, quoting: SettingOccurrence['quoting']): SettingOccurrence {
+function occurrence(
+  index: LineIndex,
+  name: string,
+  nameStart: number,
+  value: { text: string; start: number } | undefined,
+  quoting: SettingOccurrence['quoting'],
+): SettingOccurrence {
   const line = index.positionAt(nameStart).line;
   return {
     surface: 'env',

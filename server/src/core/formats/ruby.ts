@@ -24,9 +24,14 @@ export function extractRuby(text: string, ctx: ExtractContext): ExtractResult {
   const at = { line: 0, character: 0 };
   if (!ctx.parsers.ruby) {
     const message = 'Ruby files are not checked: the Ruby parser (Prism) could not be loaded.';
-    return { occurrences: [], problems: [{ code: 'parse-error', severity: 'info', message, range: { start: at, end: at } }], runtimeHints: [] };
+    return {
+      occurrences: [],
+      problems: [{ code: 'parse-error', severity: 'info', message, range: { start: at, end: at } }],
+      runtimeHints: [],
+    };
   }
-  const result = asNode(ctx.parsers.ruby(text)) as { value?: unknown; errors?: { message: string; location: Loc }[] } | undefined;
+  const result = asNode(ctx.parsers.ruby(text)) as
+    { value?: unknown; errors?: { message: string; location: Loc }[] } | undefined;
   const walk: Walk = { index: createLineIndex(text), char: byteToCharOffsets(text), occurrences: [] };
   visit(walk, asNode(result?.value), undefined);
   const problems: Finding[] = (result?.errors ?? []).slice(0, MAX_ERRORS).map((error) => ({
@@ -102,7 +107,12 @@ function readSetting(walk: Walk, node: RubyNode, receiver: string): boolean {
 /** `ENV['DD_X']`, `ENV.fetch('DD_X')`, `ENV['DD_X'] = 'v'`. */
 function readEnv(walk: Walk, node: RubyNode): boolean {
   const target = asNode(node.receiver);
-  if (kind(target) !== 'ConstantReadNode' || target?.name !== 'ENV' || !['[]', '[]=', 'fetch'].includes(String(node.name))) return false;
+  if (
+    kind(target) !== 'ConstantReadNode' ||
+    target?.name !== 'ENV' ||
+    !['[]', '[]=', 'fetch'].includes(String(node.name))
+  )
+    return false;
   const [key, assigned] = argumentsOf(node);
   if (kind(key) !== 'StringNode' || !key) return false;
   const name = stringValue(key);
@@ -119,11 +129,16 @@ function readEnv(walk: Walk, node: RubyNode): boolean {
   return true;
 }
 
-function literal(walk: Walk, value: RubyNode | undefined): Pick<SettingOccurrence, 'value' | 'valueRange' | 'valueKind'> {
+function literal(
+  walk: Walk,
+  value: RubyNode | undefined,
+): Pick<SettingOccurrence, 'value' | 'valueRange' | 'valueKind'> {
   if (!value) return { valueKind: 'none' };
   const valueRange = rangeOf(walk, value.location as Loc);
   const text = literalText(walk, value);
-  return text === undefined ? { valueRange, valueKind: 'reference' } : { value: text, valueRange, valueKind: 'literal' };
+  return text === undefined
+    ? { valueRange, valueKind: 'reference' }
+    : { value: text, valueRange, valueKind: 'literal' };
 }
 
 function literalText(walk: Walk, node: RubyNode): string | undefined {

@@ -20,7 +20,9 @@ export function kind(node: RubyNode | undefined): string | undefined {
 
 function isSyntaxNode(value: unknown): value is RubyNode {
   const node = asNode(value);
-  return node !== undefined && typeof kind(node) === 'string' && kind(node)!.endsWith('Node') && node.location !== undefined;
+  return (
+    node !== undefined && typeof kind(node) === 'string' && kind(node)!.endsWith('Node') && node.location !== undefined
+  );
 }
 
 /** Direct child nodes, in field order. */

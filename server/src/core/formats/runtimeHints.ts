@@ -5,7 +5,10 @@
 import type { Runtime } from '../types.js';
 
 const IMAGES: readonly (readonly [RegExp, Runtime])[] = [
-  [/(^|\/)(openjdk|eclipse-temurin|amazoncorretto|ibmjava|ibm-semeru-runtimes|sapmachine|azul\/zulu[^:]*|[^/:]*(jdk|jre)[^/:]*|maven|gradle|tomcat|jetty|wildfly)(:|$)/, 'java'],
+  [
+    /(^|\/)(openjdk|eclipse-temurin|amazoncorretto|ibmjava|ibm-semeru-runtimes|sapmachine|azul\/zulu[^:]*|[^/:]*(jdk|jre)[^/:]*|maven|gradle|tomcat|jetty|wildfly)(:|$)/,
+    'java',
+  ],
   [/(^|\/)(python|pypy)[^/:]*(:|$)/, 'python'],
   [/(^|\/)golang(:|$)/, 'go'],
   [/(^|\/)(ruby|jruby)(:|$)/, 'ruby'],

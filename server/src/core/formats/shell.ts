@@ -41,7 +41,14 @@ function readLine(text: string, index: LineIndex, words: ShellWord[]): ExtractRe
 function exported(text: string, index: LineIndex, word: ShellWord): SettingOccurrence {
   const [, name = ''] = ASSIGNMENT.exec(word.value) ?? [];
   const nameRange = index.rangeOf(word.start, word.start + name.length);
-  const base = { surface: 'env' as const, name, nameRange, scope: 'file', bakedIn: false, removalRange: lineOf(index, word.start) };
+  const base = {
+    surface: 'env' as const,
+    name,
+    nameRange,
+    scope: 'file',
+    bakedIn: false,
+    removalRange: lineOf(index, word.start),
+  };
   if (!word.value.includes('=')) return { ...base, valueKind: 'none' };
   const valueStart = word.start + name.length + 1;
   const raw = text.slice(valueStart, word.end);

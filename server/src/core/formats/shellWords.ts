@@ -20,7 +20,11 @@ export function splitShellLine(text: string, start: number): { words: ShellWord[
   const words: ShellWord[] = [];
   let at = start;
   for (;;) {
-    while (text[at] === ' ' || text[at] === '\t' || (text[at] === '\\' && (text[at + 1] === '\n' || text[at + 1] === '\r'))) {
+    while (
+      text[at] === ' ' ||
+      text[at] === '\t' ||
+      (text[at] === '\\' && (text[at + 1] === '\n' || text[at + 1] === '\r'))
+    ) {
       at += text[at] === '\\' ? (text[at + 1] === '\r' && text[at + 2] === '\n' ? 3 : 2) : 1;
     }
     const ch = text[at];

@@ -19,17 +19,26 @@ export function extractXmlConfig(text: string, _ctx?: ExtractContext): ExtractRe
   const index = createLineIndex(text);
   const { cst, tokenVector, lexErrors, parseErrors } = parse(text);
   const problems: Finding[] = [];
-  const firstError = [...lexErrors.map((e) => ({ offset: e.offset, message: e.message })), ...parseErrors.map((e) => ({ offset: e.token.startOffset, message: e.message }))]
+  const firstError = [
+    ...lexErrors.map((e) => ({ offset: e.offset, message: e.message })),
+    ...parseErrors.map((e) => ({ offset: e.token.startOffset, message: e.message })),
+  ]
     .filter((e) => Number.isFinite(e.offset))
     .sort((a, b) => a.offset - b.offset)[0];
   if (firstError) {
     const at = index.rangeOf(firstError.offset, firstError.offset + 1);
-    problems.push({ code: 'parse-error', severity: 'error', message: `Malformed XML: ${firstError.message.replace(/\s+/g, " ")}. Settings after this point may not be checked.`, range: at });
+    problems.push({
+      code: 'parse-error',
+      severity: 'error',
+      message: `Malformed XML: ${firstError.message.replace(/\s+/g, ' ')}. Settings after this point may not be checked.`,
+      range: at,
+    });
   }
   const xml: Xml = { text, index, occurrences: [] };
   const root = buildAst(cst as Parameters<typeof buildAst>[0], tokenVector).rootElement;
   if (root) visit(xml, root, 'iis:site', undefined);
-  const runtimeHints = xml.occurrences.length > 0 ? [{ runtime: 'dotnet' as const, reason: 'an IIS configuration file' }] : [];
+  const runtimeHints =
+    xml.occurrences.length > 0 ? [{ runtime: 'dotnet' as const, reason: 'an IIS configuration file' }] : [];
   return { occurrences: xml.occurrences, problems, runtimeHints };
 }
 
@@ -38,8 +47,10 @@ function visit(xml: Xml, element: XMLElement, scope: string, parent: string | un
   let inner = scope;
   if (name === 'add' && parent === 'applicationPools') inner = `iis:appPool/${attribute(element, 'name')?.value ?? ''}`;
   if (name === 'location') inner = `iis:location/${attribute(element, 'path')?.value ?? ''}`;
-  if ((name === 'environmentVariable' || name === 'add') && parent === 'environmentVariables') read(xml, element, 'name', scope);
-  if (name === 'add' && parent === 'appSettings' && /^DD_/.test(attribute(element, 'key')?.value ?? '')) read(xml, element, 'key', scope);
+  if ((name === 'environmentVariable' || name === 'add') && parent === 'environmentVariables')
+    read(xml, element, 'name', scope);
+  if (name === 'add' && parent === 'appSettings' && /^DD_/.test(attribute(element, 'key')?.value ?? ''))
+    read(xml, element, 'key', scope);
   for (const child of element.subElements) visit(xml, child, inner, name);
 }
 
@@ -58,7 +69,9 @@ function read(xml: Xml, element: XMLElement, keyAttribute: string, scope: string
     surface: 'env',
     name: decodeEntities(key.value),
     nameRange: xml.index.rangeOf(keyRange[0], keyRange[1]),
-    ...(decoded !== undefined && valueRange ? { value: decoded, valueRange: xml.index.rangeOf(valueRange[0], valueRange[1]) } : {}),
+    ...(decoded !== undefined && valueRange
+      ? { value: decoded, valueRange: xml.index.rangeOf(valueRange[0], valueRange[1]) }
+      : {}),
     valueKind: decoded === undefined ? 'none' : /%\w+%/.test(decoded) ? 'reference' : 'literal',
     scope,
     removalRange: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } },

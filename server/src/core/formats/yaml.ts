@@ -22,12 +22,15 @@ export function extractYaml(text: string, ctx: ExtractContext): ExtractResult {
   const results = docs.map((doc) => readDocument({ doc, text, index }, COMPOSE_NAME.test(ctx.fileName)));
   const relevant = results.some((r) => r.relevant);
   if (!relevant) return { occurrences: [], problems: [], runtimeHints: [] };
-  const errors = docs.flatMap((doc) => doc.errors).slice(0, MAX_ERRORS).map((error): Finding => ({
-    code: 'parse-error',
-    severity: 'error',
-    message: `YAML syntax error: ${error.message.split('\n')[0]}`,
-    range: index.rangeOf(error.pos[0], Math.max(error.pos[0], error.pos[1])),
-  }));
+  const errors = docs
+    .flatMap((doc) => doc.errors)
+    .slice(0, MAX_ERRORS)
+    .map((error): Finding => ({
+      code: 'parse-error',
+      severity: 'error',
+      message: `YAML syntax error: ${error.message.split('\n')[0]}`,
+      range: index.rangeOf(error.pos[0], Math.max(error.pos[0], error.pos[1])),
+    }));
   return mergeResults({ occurrences: [], problems: errors, runtimeHints: [] }, ...results.map((r) => r.result));
 }
 
@@ -105,4 +108,3 @@ function commandWords(y: YamlContext, node: unknown): CommandWord[] {
     return range ? [{ value: scalarText(item) ?? '', range }] : [];
   });
 }
-

@@ -7,7 +7,20 @@ import { isMap, isScalar, type Pair, type Scalar } from 'yaml';
 import type { ExtractResult, Finding, SettingOccurrence } from '../types.js';
 import { extractJvmOptions } from './commandLine.js';
 import { mergeResults } from './result.js';
-import { get, lineSpan, pairsOf, quoteFix, quotingOf, rangeOf, resolve, scalarText, seqItems, sourceOf, typedScalar, type YamlContext } from './yamlNodes.js';
+import {
+  get,
+  lineSpan,
+  pairsOf,
+  quoteFix,
+  quotingOf,
+  rangeOf,
+  resolve,
+  scalarText,
+  seqItems,
+  sourceOf,
+  typedScalar,
+  type YamlContext,
+} from './yamlNodes.js';
 
 const JVM_OPTIONS = new Set(['JAVA_OPTS', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS']);
 
@@ -15,7 +28,9 @@ const JVM_OPTIONS = new Set(['JAVA_OPTS', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS'])
 export function composeEnvironment(y: YamlContext, node: unknown, scope: string): ExtractResult {
   const resolved = resolve(y, node);
   if (isMap(resolved)) return mergeResults(...pairsOf(y, resolved).map((pair) => composePair(y, pair, scope)));
-  return mergeResults(...seqItems(y, resolved).map((item) => (isScalar(item) ? composeListItem(y, item, scope) : empty())));
+  return mergeResults(
+    ...seqItems(y, resolved).map((item) => (isScalar(item) ? composeListItem(y, item, scope) : empty())),
+  );
 }
 
 function composePair(y: YamlContext, pair: Pair, scope: string): ExtractResult {
@@ -25,12 +40,24 @@ function composePair(y: YamlContext, pair: Pair, scope: string): ExtractResult {
   const nameRange = rangeOf(y, key);
   if (!name || !nameRange || !key.range) return empty();
   const end = (isScalar(value) && value.range ? value.range[2] : key.range[2]) ?? key.range[1];
-  const base = { surface: 'env' as const, name, nameRange, scope, bakedIn: false, removalRange: lineSpan(y, key.range[0], end) };
+  const base = {
+    surface: 'env' as const,
+    name,
+    nameRange,
+    scope,
+    bakedIn: false,
+    removalRange: lineSpan(y, key.range[0], end),
+  };
   if (!isScalar(value) || value.value === null) return withOccurrence({ ...base, valueKind: 'none' });
   const occurrence = scalarOccurrence(y, base, value);
   const problems: Finding[] = [];
   if (value.type === 'PLAIN' && typeof value.value === 'boolean') {
-    const problem = quoteFix(y, value, `docker compose rejects the boolean \`${sourceOf(y, value)}\` in \`environment:\`: values must be strings, numbers or null. Quote it.`, 'error');
+    const problem = quoteFix(
+      y,
+      value,
+      `docker compose rejects the boolean \`${sourceOf(y, value)}\` in \`environment:\`: values must be strings, numbers or null. Quote it.`,
+      'error',
+    );
     if (problem) problems.push(problem);
   }
   return mergeResults({ occurrences: [occurrence], problems, runtimeHints: [] }, jvm(y, occurrence, scope));
@@ -74,7 +101,14 @@ function kubernetesItem(y: YamlContext, item: unknown, scope: string): ExtractRe
   const nameRange = nameNode && rangeOf(y, nameNode);
   const itemRange = (item as { range?: [number, number, number] }).range;
   if (!name || !nameRange || !itemRange) return empty();
-  const base = { surface: 'env' as const, name, nameRange, scope, bakedIn: false, removalRange: lineSpan(y, itemRange[0], itemRange[1]) };
+  const base = {
+    surface: 'env' as const,
+    name,
+    nameRange,
+    scope,
+    bakedIn: false,
+    removalRange: lineSpan(y, itemRange[0], itemRange[1]),
+  };
   const value = get(y, item, 'value');
   if (get(y, item, 'valueFrom') !== undefined) return withOccurrence({ ...base, valueKind: 'reference' });
   if (!isScalar(value)) return withOccurrence({ ...base, valueKind: 'none' });
@@ -82,13 +116,22 @@ function kubernetesItem(y: YamlContext, item: unknown, scope: string): ExtractRe
   const problems: Finding[] = [];
   if (typedScalar(value) || (value.type === 'PLAIN' && value.value === null && sourceOf(y, value) !== '')) {
     const shown = sourceOf(y, value);
-    const problem = quoteFix(y, value, `Kubernetes rejects \`value: ${shown}\`: env values must be strings, and YAML reads this one as a ${kind(value)}. Quote it.`, 'error');
+    const problem = quoteFix(
+      y,
+      value,
+      `Kubernetes rejects \`value: ${shown}\`: env values must be strings, and YAML reads this one as a ${kind(value)}. Quote it.`,
+      'error',
+    );
     if (problem) problems.push(problem);
   }
   return mergeResults({ occurrences: [occurrence], problems, runtimeHints: [] }, jvm(y, occurrence, scope));
 }
 
-function scalarOccurrence(y: YamlContext, base: Omit<SettingOccurrence, 'valueKind'>, value: Scalar): SettingOccurrence {
+function scalarOccurrence(
+  y: YamlContext,
+  base: Omit<SettingOccurrence, 'valueKind'>,
+  value: Scalar,
+): SettingOccurrence {
   const text = value.type === 'PLAIN' ? sourceOf(y, value) : (scalarText(value) ?? '');
   const valueRange = rangeOf(y, value);
   return {

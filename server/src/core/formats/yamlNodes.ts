@@ -72,7 +72,12 @@ export function typedScalar(node: Scalar): boolean {
   return node.type === 'PLAIN' && node.value !== null && typeof node.value !== 'string';
 }
 
-export function quoteFix(y: YamlContext, node: Scalar, message: string, severity: Finding['severity']): Finding | undefined {
+export function quoteFix(
+  y: YamlContext,
+  node: Scalar,
+  message: string,
+  severity: Finding['severity'],
+): Finding | undefined {
   const range = rangeOf(y, node);
   if (!range) return undefined;
   const source = sourceOf(y, node);
@@ -81,8 +86,12 @@ export function quoteFix(y: YamlContext, node: Scalar, message: string, severity
     severity,
     message,
     range,
-    fixes: [{ title: `Quote the value: "${source}"`, edits: [{ range, newText: JSON.stringify(source), expected: source }], preferred: true }],
+    fixes: [
+      {
+        title: `Quote the value: "${source}"`,
+        edits: [{ range, newText: JSON.stringify(source), expected: source }],
+        preferred: true,
+      },
+    ],
   };
 }
-
-

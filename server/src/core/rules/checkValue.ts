@@ -18,7 +18,8 @@ export interface ValueProblem {
 const TRUTHY = /^(true|t|yes|y|on|1|enable|enabled)$/i;
 const FALSY = /^(false|f|no|n|off|0|disable|disabled)$/i;
 const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
-const GO_DURATION = /^([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h)(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))*$/;
+const GO_DURATION =
+  /^([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h)(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))*$/;
 
 /** `undefined` when the value is fine for this spec. */
 export function checkValue(spec: ValueSpec, value: string, catalog: Catalog): ValueProblem | undefined {
@@ -47,7 +48,11 @@ export function checkValue(spec: ValueSpec, value: string, catalog: Catalog): Va
   }
 }
 
-function checkBoolean(dialect: BooleanDialect | undefined, value: string, also: readonly string[]): ValueProblem | undefined {
+function checkBoolean(
+  dialect: BooleanDialect | undefined,
+  value: string,
+  also: readonly string[],
+): ValueProblem | undefined {
   if (!dialect) return undefined;
   const fold = (s: string) => (dialect.caseInsensitive ? s.toLowerCase() : s);
   const accepted = [...dialect.true, ...dialect.false, ...also];
@@ -55,9 +60,17 @@ function checkBoolean(dialect: BooleanDialect | undefined, value: string, also: 
   const suggestion = suggestBoolean(value, dialect, also);
   switch (dialect.otherwise) {
     case 'false':
-      return { reason: `is read as false (only ${listValues(dialect.true)} mean true)`, suggestion, fatal: TRUTHY.test(value) };
+      return {
+        reason: `is read as false (only ${listValues(dialect.true)} mean true)`,
+        suggestion,
+        fatal: TRUTHY.test(value),
+      };
     case 'true':
-      return { reason: `is read as true (only ${listValues(dialect.false)} mean false)`, suggestion, fatal: FALSY.test(value) };
+      return {
+        reason: `is read as true (only ${listValues(dialect.false)} mean false)`,
+        suggestion,
+        fatal: FALSY.test(value),
+      };
     case 'default':
       return { reason: 'is not a boolean it knows, so the default applies', suggestion, fatal: true };
     case 'error':
@@ -77,7 +90,12 @@ function checkEnum(values: readonly string[], value: string, caseInsensitive: bo
   if (values.includes(value)) return undefined;
   const folded = values.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
   if (folded && caseInsensitive) return undefined;
-  if (folded) return { reason: `must be written \`${folded}\` (the comparison is case-sensitive)`, suggestion: folded, fatal: true };
+  if (folded)
+    return {
+      reason: `must be written \`${folded}\` (the comparison is case-sensitive)`,
+      suggestion: folded,
+      fatal: true,
+    };
   const [closest] = suggestNames(value, values, 1);
   return { reason: `is not one of ${listValues(values)}`, suggestion: closest, fatal: true };
 }
@@ -91,10 +109,18 @@ function checkNumber(spec: { type: 'integer' | 'float'; min?: number; max?: numb
   }
   const number = Number(value);
   if (spec.min !== undefined && number < spec.min) {
-    return { reason: `is below the minimum ${spec.min}${spec.unit ? ` ${spec.unit}` : ''}`, suggestion: String(spec.min), fatal: true };
+    return {
+      reason: `is below the minimum ${spec.min}${spec.unit ? ` ${spec.unit}` : ''}`,
+      suggestion: String(spec.min),
+      fatal: true,
+    };
   }
   if (spec.max !== undefined && number > spec.max) {
-    return { reason: `is above the maximum ${spec.max}${spec.unit ? ` ${spec.unit}` : ''}`, suggestion: String(spec.max), fatal: true };
+    return {
+      reason: `is above the maximum ${spec.max}${spec.unit ? ` ${spec.unit}` : ''}`,
+      suggestion: String(spec.max),
+      fatal: true,
+    };
   }
   return undefined;
 }
@@ -103,7 +129,9 @@ function checkGoDuration(value: string): ValueProblem | undefined {
   if (value === '0' || GO_DURATION.test(value)) return undefined;
   const bare = /^\d+(\.\d+)?$/.test(value);
   return {
-    reason: bare ? 'has no unit: a Go duration needs one, such as `10s` or `1m30s`' : 'is not a Go duration such as `10s` or `1m30s`',
+    reason: bare
+      ? 'has no unit: a Go duration needs one, such as `10s` or `1m30s`'
+      : 'is not a Go duration such as `10s` or `1m30s`',
     suggestion: bare ? `${value}s` : undefined,
     fatal: true,
   };
@@ -117,7 +145,8 @@ function checkUrl(schemes: readonly string[], value: string): ValueProblem | und
     return { reason: `is not a URL (expected ${schemes.map((s) => `${s}://…`).join(', ')})`, fatal: true };
   }
   const scheme = url.protocol.replace(/:$/, '');
-  if (!schemes.includes(scheme)) return { reason: `uses the scheme \`${scheme}\`; expected ${listValues(schemes)}`, fatal: true };
+  if (!schemes.includes(scheme))
+    return { reason: `uses the scheme \`${scheme}\`; expected ${listValues(schemes)}`, fatal: true };
   if (url.port !== '' && (Number(url.port) < 1 || Number(url.port) > 65535)) {
     return { reason: 'has a port outside 1-65535', fatal: true };
   }
@@ -127,9 +156,15 @@ function checkUrl(schemes: readonly string[], value: string): ValueProblem | und
 function checkTags(value: string, allowEquals: boolean): ValueProblem | undefined {
   const trimmed = value.trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    return { reason: 'is JSON; tags are written `key:value` pairs separated by commas, e.g. `team:intake,layer:api`', fatal: true };
+    return {
+      reason: 'is JSON; tags are written `key:value` pairs separated by commas, e.g. `team:intake,layer:api`',
+      fatal: true,
+    };
   }
-  const items = trimmed.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const items = trimmed
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
   const withEquals = items.filter((item) => !item.includes(':') && item.includes('='));
   if (withEquals.length > 0 && !allowEquals) {
     const suggestion = items.map((item) => (item.includes(':') ? item : item.replace('=', ':'))).join(',');
@@ -141,7 +176,11 @@ function checkTags(value: string, allowEquals: boolean): ValueProblem | undefine
 
 function checkGuid(value: string, expected: string | undefined): ValueProblem | undefined {
   if (!GUID.test(value)) {
-    return { reason: `is not a GUID${expected ? `; the Datadog profiler's is \`${expected}\`` : ''}`, suggestion: expected, fatal: true };
+    return {
+      reason: `is not a GUID${expected ? `; the Datadog profiler's is \`${expected}\`` : ''}`,
+      suggestion: expected,
+      fatal: true,
+    };
   }
   if (expected && value.replace(/[{}]/g, '').toLowerCase() !== expected.replace(/[{}]/g, '').toLowerCase()) {
     return { reason: `is not the Datadog profiler's GUID \`${expected}\``, suggestion: expected, fatal: true };
@@ -154,7 +193,11 @@ function checkString(spec: Extract<ValueSpec, { type: 'string' }>, value: string
     // The pattern's plain-word alternatives (`stdout|stderr|disabled|…`) are the likely intent of a near miss.
     const words = spec.pattern.split('|').filter((part) => /^\w+$/.test(part));
     const [closest] = suggestNames(value, words, 1);
-    return { reason: `does not match ${spec.patternDescription ?? `the pattern \`${spec.pattern}\``}`, suggestion: closest, fatal: true };
+    return {
+      reason: `does not match ${spec.patternDescription ?? `the pattern \`${spec.pattern}\``}`,
+      suggestion: closest,
+      fatal: true,
+    };
   }
   if (spec.known && !spec.known.includes(value)) {
     const [closest] = suggestNames(value, spec.known, 1);

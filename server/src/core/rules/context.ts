@@ -5,7 +5,13 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Setting } from '../catalog/schema.js';
 import { scopeHints, scopeRuntimes } from './scopeRuntimes.js';
-import { type AnalysisSettings, type ExtractResult, type Finding, type Runtime, type SettingOccurrence } from '../types.js';
+import {
+  type AnalysisSettings,
+  type ExtractResult,
+  type Finding,
+  type Runtime,
+  type SettingOccurrence,
+} from '../types.js';
 
 export interface RuleContext {
   readonly catalog: Catalog;

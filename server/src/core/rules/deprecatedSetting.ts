@@ -29,7 +29,9 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting
   const replacement = ctx.catalog.replacement(setting, first);
   const name = displayName(occurrence.surface, occurrence.name);
   const scope = retired.length < setting.runtimes.length ? ` for ${listRuntimes(retired)}` : '';
-  const state = removed ? `was removed${setting.removedIn ? ` in ${setting.removedIn}` : ''} and has no effect` : 'is deprecated';
+  const state = removed
+    ? `was removed${setting.removedIn ? ` in ${setting.removedIn}` : ''} and has no effect`
+    : 'is deprecated';
   const instead = replacement ? ` Use \`${displayName(occurrence.surface, replacement)}\` instead.` : '';
   const note = setting.deprecationNote ? ` ${setting.deprecationNote}` : '';
   return {

@@ -16,7 +16,9 @@ export function renderValue(value: string, quoting: QuotingStyle | undefined): s
     case 'xmlAttribute':
       return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
     case 'ruby':
-      return /^(true|false|nil|-?\d+(\.\d+)?|:[a-z_]\w*)$/.test(value) ? value : `'${value.replace(/['\\]/g, (c) => `\\${c}`)}'`;
+      return /^(true|false|nil|-?\d+(\.\d+)?|:[a-z_]\w*)$/.test(value)
+        ? value
+        : `'${value.replace(/['\\]/g, (c) => `\\${c}`)}'`;
     default:
       return value;
   }

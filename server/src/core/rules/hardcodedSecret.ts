@@ -10,7 +10,8 @@ import type { Rule } from './context.js';
 import { removeFix, renderValue } from './fixes.js';
 
 /** Values that are obviously placeholders, not keys. */
-const PLACEHOLDER = /^(<.*>|\$\{.*\}|\$\(.*\)|%.*%|x+|\*+|changeme|change_me|replace_?me|your[_-]?(api|app)?[_-]?key.*|todo|dummy|none|null)$/i;
+const PLACEHOLDER =
+  /^(<.*>|\$\{.*\}|\$\(.*\)|%.*%|x+|\*+|changeme|change_me|replace_?me|your[_-]?(api|app)?[_-]?key.*|todo|dummy|none|null)$/i;
 
 export const hardcodedSecret: Rule = (ctx) =>
   ctx.occurrences.flatMap((occurrence) => {

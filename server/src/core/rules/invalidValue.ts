@@ -32,7 +32,10 @@ interface Failure {
 
 function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting, value: string): Finding | undefined {
   // A setting the known runtime does not read at all is runtime-mismatch's to report, not a value problem.
-  if (ctx.runtimeKnown(occurrence.scope) && !ctx.runtimesFor(occurrence.scope).some((r) => setting.runtimes.includes(r))) {
+  if (
+    ctx.runtimeKnown(occurrence.scope) &&
+    !ctx.runtimesFor(occurrence.scope).some((r) => setting.runtimes.includes(r))
+  ) {
     return undefined;
   }
   const runtimes = effectiveRuntimes(ctx, occurrence, setting);
@@ -78,7 +81,9 @@ function groupReasons(failures: readonly Failure[], readers: number): { clause: 
 function summarizeReasons(groups: readonly { clause: string; runtimes: Runtime[] }[]): string {
   const shown = groups.slice(0, 2).map((g) => g.clause);
   const rest = groups.slice(2).flatMap((g) => g.runtimes);
-  return rest.length > 0 ? `${shown.join('; ')}; and ${listRuntimes(rest)} do not read it as intended either` : shown.join('; ');
+  return rest.length > 0
+    ? `${shown.join('; ')}; and ${listRuntimes(rest)} do not read it as intended either`
+    : shown.join('; ');
 }
 
 /** A suggested value that every failing runtime accepts. */

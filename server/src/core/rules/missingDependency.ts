@@ -20,16 +20,32 @@ export const missingDependency: Rule = (ctx) =>
     return setting.requires.flatMap((requirement) => {
       const applies = runtimes.filter((r) => !requirement.runtimes || requirement.runtimes.includes(r));
       if (applies.length === 0 || satisfied(ctx, occurrence, requirement, applies)) return [];
-      return [report(occurrence, requirement, applies, ctx.catalog.lookup(occurrence.surface, requirement.setting) !== undefined)];
+      return [
+        report(
+          occurrence,
+          requirement,
+          applies,
+          ctx.catalog.lookup(occurrence.surface, requirement.setting) !== undefined,
+        ),
+      ];
     });
   });
 
 type Requirement = NonNullable<Setting['requires']>[number];
 
-function satisfied(ctx: RuleContext, occurrence: SettingOccurrence, requirement: Requirement, runtimes: Runtime[]): boolean {
-  const required = ctx.catalog.lookup(occurrence.surface, requirement.setting) ?? ctx.catalog.lookup('env', requirement.setting);
+function satisfied(
+  ctx: RuleContext,
+  occurrence: SettingOccurrence,
+  requirement: Requirement,
+  runtimes: Runtime[],
+): boolean {
+  const required =
+    ctx.catalog.lookup(occurrence.surface, requirement.setting) ?? ctx.catalog.lookup('env', requirement.setting);
   const present = ctx.occurrences.filter(
-    (other) => other.scope === occurrence.scope && ctx.settingOf(other) !== undefined && sameSetting(ctx, other, requirement.setting),
+    (other) =>
+      other.scope === occurrence.scope &&
+      ctx.settingOf(other) !== undefined &&
+      sameSetting(ctx, other, requirement.setting),
   );
   const last = present[present.length - 1];
   if (last) return last.valueKind !== 'literal' || sameValue(last.value ?? '', requirement.value);
@@ -42,7 +58,12 @@ function sameValue(actual: string, wanted: string): boolean {
   return actual.trim().toLowerCase() === wanted.toLowerCase();
 }
 
-function report(occurrence: SettingOccurrence, requirement: Requirement, runtimes: readonly Runtime[], sameSurface: boolean): Finding {
+function report(
+  occurrence: SettingOccurrence,
+  requirement: Requirement,
+  runtimes: readonly Runtime[],
+  sameSurface: boolean,
+): Finding {
   const name = displayName(occurrence.surface, occurrence.name);
   const needed = sameSurface ? displayName(occurrence.surface, requirement.setting) : requirement.setting;
   return {

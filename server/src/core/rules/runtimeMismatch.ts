@@ -31,7 +31,9 @@ function report(ctx: RuleContext, occurrence: SettingOccurrence, setting: Settin
   const [alternative] = suggestNames(occurrence.name, readHere, 1);
   const reason = ctx.runtimeReason(occurrence.scope);
   const because = reason ? ` (runtime from ${reason})` : '';
-  const instead = alternative ? ` ${listRuntimes(inUse)} reads \`${displayName(occurrence.surface, alternative)}\`.` : '';
+  const instead = alternative
+    ? ` ${listRuntimes(inUse)} reads \`${displayName(occurrence.surface, alternative)}\`.`
+    : '';
   return {
     code: 'runtime-mismatch',
     severity: 'warning',
