@@ -77,6 +77,13 @@ const tests = {
     );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   },
+  async 'Validate workspace checks files that are not open'(ws) {
+    const result = await vscode.commands.executeCommand('ddProfilerConfig.validateWorkspace');
+    assert.ok(result && result.files >= 1, `checked ${JSON.stringify(result)}`);
+    const compose = vscode.Uri.file(path.join(ws, 'docker-compose.yml'));
+    const diags = await until('compose diagnostics', () => vscode.languages.getDiagnostics(compose).length > 0 && vscode.languages.getDiagnostics(compose));
+    assert.equal(String(diags[0].code.value ?? diags[0].code), 'yaml-value-type');
+  },
 };
 
 exports.run = async function run() {
