@@ -114,7 +114,9 @@ function kubernetesItem(y: YamlContext, item: unknown, scope: string): ExtractRe
   if (!isScalar(value)) return withOccurrence({ ...base, valueKind: 'none' });
   const occurrence = scalarOccurrence(y, base, value);
   const problems: Finding[] = [];
-  if (typedScalar(value) || (value.type === 'PLAIN' && value.value === null && sourceOf(y, value) !== '')) {
+  // kubectl reads manifests as YAML 1.1, where a plain yes/no/on/off is a boolean too.
+  const yaml11Boolean = value.type === 'PLAIN' && /^(yes|no|on|off|y|n)$/i.test(sourceOf(y, value));
+  if (typedScalar(value) || yaml11Boolean || (value.type === 'PLAIN' && value.value === null && sourceOf(y, value) !== '')) {
     const shown = sourceOf(y, value);
     const problem = quoteFix(
       y,
@@ -149,6 +151,7 @@ function jvm(y: YamlContext, occurrence: SettingOccurrence, scope: string): Extr
 }
 
 function kind(value: Scalar): string {
+  if (typeof value.value === 'string') return 'boolean (YAML 1.1)';
   return value.value === null ? 'null' : typeof value.value === 'boolean' ? 'boolean' : 'number';
 }
 
