@@ -112,7 +112,7 @@ export const HELP = `Usage: dd-profiler-lint [paths or globs...] [options]
 
 Checks Datadog Continuous Profiler settings in Dockerfiles, .env files, web.config, compose and
 Kubernetes YAML, Ruby, shell/batch/PowerShell scripts and php.ini files. With no path, checks the
-current directory.
+current directory. Quote globs ('**/*.yaml'): the tool expands them itself.
 
 Options:
   --format text|json|sarif   output format (default text); sarif is SARIF 2.1.0
@@ -120,9 +120,11 @@ Options:
   --runtime <runtime>        assume this runtime: auto, java, python, go, ruby, nodejs, dotnet, php, ddprof
   --rule <id>=<level>        set a rule's level: error, warning, info, hint, off (repeatable)
   --max-warnings <n>         also fail (exit 1) when there are more than n warnings
-  -q, --quiet                report errors only
+  -q, --quiet                show errors only (the exit code still counts warnings)
   -h, --help                 this help
   -v, --version              the version
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage or configuration.
+Config file .dd-profiler-config.json: { "runtime": "auto", "rules": { "<id>": "<level>" }, "ignore": ["<glob>"] }
+Docs: https://github.com/dd-profiler-config/dd-profiler-config/blob/main/docs/cli.md
 Rules: https://github.com/dd-profiler-config/dd-profiler-config/blob/main/docs/rules.md`;
