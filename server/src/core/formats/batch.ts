@@ -93,5 +93,5 @@ function commandLine(index: LineIndex, text: string, body: string, at: number): 
     value: m[0].replace(/^"(.*)"$/, '$1'),
     range: index.rangeOf(at + (m.index ?? 0), at + (m.index ?? 0) + m[0].length),
   }));
-  return extractCommandLine(words, { scope: 'file', bakedIn: false, source: text });
+  return extractCommandLine(words, { scope: 'file', bakedIn: false, source: { text, index } });
 }

@@ -5,7 +5,7 @@
  * knows its own quoting); this module reads what the words mean.
  */
 import type { ExtractResult, Finding, Fix, Range, RuntimeHint, SettingOccurrence } from '../types.js';
-import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
+import type { LineIndex } from '../text/lineIndex.js';
 import { readDdprof } from './ddprofCommand.js';
 import { hintsFromCommand } from './runtimeHints.js';
 
@@ -20,8 +20,8 @@ export interface CommandLineContext {
   readonly scope: string;
   /** Whether values written here end up in an image. */
   readonly bakedIn: boolean;
-  /** The document text, to place ranges inside quoted words and to build fixes that move words. */
-  readonly source?: string;
+  /** The document and its line index, to place ranges inside quoted words and to build fixes that move words. */
+  readonly source?: { readonly text: string; readonly index: LineIndex };
 }
 
 const SEPARATORS = new Set(['&&', '||', ';', '|', '&']);
@@ -68,8 +68,7 @@ export type Locate = (word: CommandWord, from: number, to: number) => Range;
 
 function locator(ctx: CommandLineContext): Locate {
   if (!ctx.source) return (word) => word.range;
-  const source = ctx.source;
-  const index: LineIndex = createLineIndex(source);
+  const { text: source, index } = ctx.source;
   return (word, from, to) => {
     const start = index.offsetAt(word.range.start);
     const raw = source.slice(start, index.offsetAt(word.range.end));
@@ -165,8 +164,8 @@ export function moveBefore(
   const target = words[to];
   const previous = words[from - 1];
   if (!ctx.source || !word || !target || !previous) return undefined;
-  const index = createLineIndex(ctx.source);
-  const slice = (a: Range['start'], b: Range['start']) => ctx.source!.slice(index.offsetAt(a), index.offsetAt(b));
+  const { text, index } = ctx.source;
+  const slice = (a: Range['start'], b: Range['start']) => text.slice(index.offsetAt(a), index.offsetAt(b));
   const separator = slice(previous.range.end, word.range.start);
   const raw = slice(word.range.start, word.range.end);
   return {

@@ -60,7 +60,7 @@ function readInstruction(state: State, instruction: Instruction): void {
       problems: [],
       runtimeHints: hintsFromCommand(content).map((runtime) => ({ runtime, scope, reason })),
     });
-    state.results.push(extractCommandLine(commandWords(instruction), { scope, bakedIn: true, source: state.text }));
+    state.results.push(extractCommandLine(commandWords(instruction), { scope, bakedIn: true, source: { text: state.text, index: state.index } }));
   }
 }
 
@@ -101,7 +101,7 @@ function readProperties(state: State, instruction: Instruction, scope: string): 
     state.results.push({ occurrences: [occurrence], problems, runtimeHints: [] });
     if (JVM_OPTIONS.has(occurrence.name) && occurrence.valueKind === 'literal' && occurrence.valueRange) {
       state.results.push(
-        extractJvmOptions(occurrence.value ?? '', occurrence.valueRange, { scope, bakedIn: true, source: state.text }),
+        extractJvmOptions(occurrence.value ?? '', occurrence.valueRange, { scope, bakedIn: true, source: { text: state.text, index: state.index } }),
       );
     }
   });

@@ -64,8 +64,8 @@ function readValue(c: Cursor, name: string, nameStart: number, nameEnd: number, 
     if (close >= 0) return quotedValue(c, { name, nameStart, nameEnd, lineStart }, at, close);
   }
   const lineEnd = endOfLine(c.text, at);
-  const hash = c.text.indexOf('#', at);
-  const valueEnd = hash >= 0 && hash < lineEnd ? hash : lineEnd;
+  const hash = c.text.slice(at, lineEnd).indexOf('#');
+  const valueEnd = hash >= 0 ? at + hash : lineEnd;
   const raw = c.text.slice(at, valueEnd);
   const value = raw.trim();
   const valueStart = at;
@@ -78,7 +78,7 @@ function readValue(c: Cursor, name: string, nameStart: number, nameEnd: number, 
     valueKind: REFERENCE.test(value) ? 'reference' : 'literal',
     quoting: 'none',
   });
-  unquotedProblems(c, { quote, value, valueStart, end, hash: valueEnd === hash ? hash : -1, lineEnd });
+  unquotedProblems(c, { quote, value, valueStart, end, hash: hash >= 0 ? at + hash : -1, lineEnd });
   return nextLine(c.text, lineEnd);
 }
 

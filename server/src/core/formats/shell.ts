@@ -35,7 +35,7 @@ function readLine(text: string, index: LineIndex, words: ShellWord[]): ExtractRe
     return { occurrences, problems: [], runtimeHints: [] };
   }
   const commandWords = words.map((w) => ({ value: w.value, range: index.rangeOf(w.start, w.end) }));
-  return extractCommandLine(commandWords, { scope: 'file', bakedIn: false, source: text });
+  return extractCommandLine(commandWords, { scope: 'file', bakedIn: false, source: { text, index } });
 }
 
 function exported(text: string, index: LineIndex, word: ShellWord): SettingOccurrence {

@@ -59,7 +59,7 @@ function readCompose(y: YamlContext, services: unknown): ExtractResult {
       return mergeResults(
         { occurrences: [], problems: [], runtimeHints: hints },
         composeEnvironment(y, get(y, service, 'environment'), scope),
-        extractCommandLine(commands.flat(), { scope, bakedIn: false, source: y.text }),
+        extractCommandLine(commands.flat(), { scope, bakedIn: false, source: { text: y.text, index: y.index } }),
       );
     }),
   );
@@ -86,7 +86,7 @@ function readContainer(y: YamlContext, container: unknown, prefix: string): Extr
   return mergeResults(
     { occurrences: [], problems: [], runtimeHints: image ? imageHints(image, scope) : [] },
     kubernetesEnv(y, get(y, container, 'env'), scope),
-    extractCommandLine(words, { scope, bakedIn: false, source: y.text }),
+    extractCommandLine(words, { scope, bakedIn: false, source: { text: y.text, index: y.index } }),
   );
 }
 

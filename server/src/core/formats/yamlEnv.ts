@@ -147,7 +147,7 @@ function scalarOccurrence(
 
 function jvm(y: YamlContext, occurrence: SettingOccurrence, scope: string): ExtractResult {
   if (!JVM_OPTIONS.has(occurrence.name) || occurrence.valueKind !== 'literal' || !occurrence.valueRange) return empty();
-  return extractJvmOptions(occurrence.value ?? '', occurrence.valueRange, { scope, bakedIn: false, source: y.text });
+  return extractJvmOptions(occurrence.value ?? '', occurrence.valueRange, { scope, bakedIn: false, source: { text: y.text, index: y.index } });
 }
 
 function kind(value: Scalar): string {

@@ -31,23 +31,30 @@ const CONFLICTS: readonly Conflict[] = [
   },
 ];
 
-export const conflictingSettings: Rule = (ctx) =>
-  CONFLICTS.flatMap((conflict) =>
-    ctx.occurrences
-      .filter((occurrence) => conflict.ignored.some((name) => sameSetting(ctx, occurrence, name)))
-      .flatMap((occurrence) => {
-        const winner = winnerIn(ctx, occurrence.scope, conflict);
-        return winner ? [report(occurrence, winner, conflict)] : [];
-      }),
-  );
+export const conflictingSettings: Rule = (ctx) => CONFLICTS.flatMap((conflict) => check(ctx, conflict));
 
-function winnerIn(ctx: RuleContext, scope: string, conflict: Conflict): SettingOccurrence | undefined {
-  return ctx.occurrences.find(
-    (other) =>
-      other.scope === scope &&
-      sameSetting(ctx, other, conflict.winner) &&
-      other.valueKind !== 'none' &&
-      (!conflict.winnerValue || (other.valueKind === 'literal' && conflict.winnerValue.test(other.value ?? ''))),
+/** One pass: the first winner per scope, then every ignored setting in a scope that has one. */
+function check(ctx: RuleContext, conflict: Conflict): Finding[] {
+  const winners = new Map<string, SettingOccurrence>();
+  const ignored: SettingOccurrence[] = [];
+  for (const occurrence of ctx.occurrences) {
+    if (isWinner(ctx, occurrence, conflict)) {
+      if (!winners.has(occurrence.scope)) winners.set(occurrence.scope, occurrence);
+    } else if (conflict.ignored.some((name) => sameSetting(ctx, occurrence, name))) {
+      ignored.push(occurrence);
+    }
+  }
+  return ignored.flatMap((occurrence) => {
+    const winner = winners.get(occurrence.scope);
+    return winner ? [report(occurrence, winner, conflict)] : [];
+  });
+}
+
+function isWinner(ctx: RuleContext, occurrence: SettingOccurrence, conflict: Conflict): boolean {
+  return (
+    sameSetting(ctx, occurrence, conflict.winner) &&
+    occurrence.valueKind !== 'none' &&
+    (!conflict.winnerValue || (occurrence.valueKind === 'literal' && conflict.winnerValue.test(occurrence.value ?? '')))
   );
 }
 

@@ -33,10 +33,15 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
   const override = settings.runtime && settings.runtime !== 'auto' ? settings.runtime : undefined;
   const hinted = (scope: string) => scopeHints(extracted, scope);
   const settingCache = new Map<SettingOccurrence, Setting | undefined>();
+  const runtimesByScope = new Map<string, readonly Runtime[]>();
   return {
     catalog,
     occurrences: extracted.occurrences,
-    runtimesFor: (scope) => scopeRuntimes(extracted, settings, scope),
+    runtimesFor(scope) {
+      let runtimes = runtimesByScope.get(scope);
+      if (!runtimes) runtimesByScope.set(scope, (runtimes = scopeRuntimes(extracted, settings, scope)));
+      return runtimes;
+    },
     runtimeKnown: (scope) => override !== undefined || hinted(scope).length > 0,
     runtimeReason: (scope) => (override ? 'the runtime setting' : hinted(scope)[0]?.reason),
     settingOf(occurrence) {

@@ -10,26 +10,39 @@ import type { Finding, Runtime, SettingOccurrence } from '../types.js';
 import { displayName, listRuntimes } from '../text/names.js';
 import type { Rule, RuleContext } from './context.js';
 import { effectiveRuntimes } from './effectiveRuntimes.js';
-import { isOff, sameSetting } from './truth.js';
+import { isOff } from './truth.js';
 
-export const missingDependency: Rule = (ctx) =>
-  ctx.occurrences.flatMap((occurrence) => {
+export const missingDependency: Rule = (ctx) => {
+  const byName = indexByScopeAndName(ctx);
+  return ctx.occurrences.flatMap((occurrence) => {
     const setting = ctx.settingOf(occurrence);
     if (!setting?.requires || occurrence.valueKind === 'none' || isOff(setting, occurrence)) return [];
     const runtimes = effectiveRuntimes(ctx, occurrence, setting);
     return setting.requires.flatMap((requirement) => {
       const applies = runtimes.filter((r) => !requirement.runtimes || requirement.runtimes.includes(r));
-      if (applies.length === 0 || satisfied(ctx, occurrence, requirement, applies)) return [];
-      return [
-        report(
-          occurrence,
-          requirement,
-          applies,
-          ctx.catalog.lookup(occurrence.surface, requirement.setting) !== undefined,
-        ),
-      ];
+      const present = byName.get(`${occurrence.scope}\u0000${requirement.setting}`) ?? [];
+      if (applies.length === 0 || satisfied(ctx, occurrence, requirement, applies, present)) return [];
+      const sameSurface = ctx.catalog.lookup(occurrence.surface, requirement.setting) !== undefined;
+      return [report(occurrence, requirement, applies, sameSurface)];
     });
   });
+};
+
+/** Known settings by scope and by name (their own and their env equivalent), built once per run. */
+function indexByScopeAndName(ctx: RuleContext): Map<string, SettingOccurrence[]> {
+  const index = new Map<string, SettingOccurrence[]>();
+  for (const occurrence of ctx.occurrences) {
+    const setting = ctx.settingOf(occurrence);
+    if (!setting) continue;
+    for (const name of new Set([occurrence.name, setting.equivalents?.env].filter((n) => n !== undefined))) {
+      const key = `${occurrence.scope}\u0000${name}`;
+      const list = index.get(key);
+      if (list) list.push(occurrence);
+      else index.set(key, [occurrence]);
+    }
+  }
+  return index;
+}
 
 type Requirement = NonNullable<Setting['requires']>[number];
 
@@ -38,15 +51,10 @@ function satisfied(
   occurrence: SettingOccurrence,
   requirement: Requirement,
   runtimes: Runtime[],
+  present: readonly SettingOccurrence[],
 ): boolean {
   const required =
     ctx.catalog.lookup(occurrence.surface, requirement.setting) ?? ctx.catalog.lookup('env', requirement.setting);
-  const present = ctx.occurrences.filter(
-    (other) =>
-      other.scope === occurrence.scope &&
-      ctx.settingOf(other) !== undefined &&
-      sameSetting(ctx, other, requirement.setting),
-  );
   const last = present[present.length - 1];
   if (last) return last.valueKind !== 'literal' || sameValue(last.value ?? '', requirement.value);
   return runtimes.every((runtime) => sameValue(required?.defaults?.[runtime] ?? '', requirement.value));
