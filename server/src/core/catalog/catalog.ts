@@ -38,6 +38,7 @@ export function createCatalog(
     }
   }
   const namesBySurface = new Map<Surface, string[]>();
+  const suggestions = new Map<string, string[]>();
   const names = (surface: Surface): string[] => {
     let list = namesBySurface.get(surface);
     if (!list) {
@@ -49,7 +50,16 @@ export function createCatalog(
   return {
     all: (surface) => bySurface.get(surface) ?? [],
     lookup: (surface, name) => byKey.get(`${surface}\u0000${name}`),
-    suggest: (surface, name, max = 3) => suggestNames(name, names(surface), max),
+    suggest(surface, name, max = 3) {
+      // The same misspelling tends to repeat in a file and across keystrokes: remember recent answers.
+      const key = `${surface}\u0000${name}\u0000${max}`;
+      let found = suggestions.get(key);
+      if (!found) {
+        if (suggestions.size > 1000) suggestions.clear();
+        suggestions.set(key, (found = suggestNames(name, names(surface), max)));
+      }
+      return [...found];
+    },
     dialect: (name) => dialects[name],
     valueSpec: (setting, runtime) => setting.valueByRuntime?.[runtime] ?? setting.value,
     status: (setting, runtime) => (runtime && setting.statusByRuntime?.[runtime]) || setting.status,

@@ -32,7 +32,7 @@ export type Rule = (ctx: RuleContext) => Finding[];
 export function createRuleContext(catalog: Catalog, extracted: ExtractResult, settings: AnalysisSettings): RuleContext {
   const override = settings.runtime && settings.runtime !== 'auto' ? settings.runtime : undefined;
   const hinted = (scope: string) => scopeHints(extracted, scope);
-  const settingCache = new Map<SettingOccurrence, Setting | undefined>();
+  const settingCache = new Map<SettingOccurrence, Setting | null>();
   const runtimesByScope = new Map<string, readonly Runtime[]>();
   return {
     catalog,
@@ -45,10 +45,11 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
     runtimeKnown: (scope) => override !== undefined || hinted(scope).length > 0,
     runtimeReason: (scope) => (override ? 'the runtime setting' : hinted(scope)[0]?.reason),
     settingOf(occurrence) {
-      if (!settingCache.has(occurrence)) {
-        settingCache.set(occurrence, catalog.lookup(occurrence.surface, occurrence.name));
-      }
-      return settingCache.get(occurrence);
+      const cached = settingCache.get(occurrence);
+      if (cached !== undefined || settingCache.has(occurrence)) return cached ?? undefined;
+      const setting = catalog.lookup(occurrence.surface, occurrence.name);
+      settingCache.set(occurrence, setting ?? null);
+      return setting;
     },
   };
 }

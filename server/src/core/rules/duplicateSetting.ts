@@ -14,7 +14,9 @@ export const duplicateSetting: Rule = (ctx) => {
   for (const occurrence of ctx.occurrences) {
     if (occurrence.valueKind === 'none' || !ctx.settingOf(occurrence)) continue;
     const key = `${occurrence.scope}\u0000${occurrence.surface}\u0000${occurrence.name}`;
-    groups.set(key, [...(groups.get(key) ?? []), occurrence]);
+    const group = groups.get(key);
+    if (group) group.push(occurrence);
+    else groups.set(key, [occurrence]);
   }
   const findings: Finding[] = [];
   for (const group of groups.values()) {
