@@ -130,7 +130,7 @@ function method() {
     '## Method',
     '',
     "- Inputs: test/bench/gen.mjs, seeded. Per process (Dockerfile stage, k8s container, compose service, .env section) a block of profiler settings, then application settings; about 2% of Datadog lines carry a mistake (misspelled name, bad value, `key=value` tags, another runtime's setting).",
-    '- Core: test/bench/core.mjs in a worker thread (stopped at the time limit; larger sizes of that input are then skipped).',
+    '- Core: test/bench/core.mjs in a worker thread, stopped when one `analyze` call exceeds the time limit; larger sizes of that input are then skipped, in the core and the server.',
     '- Server: test/bench/lsp.mjs, `node bin/dd-profiler-language-server.js --stdio` with vscode-jsonrpc. open→diag = didOpen to the diagnostics answer (pull) or publish (push); edit = one `X` typed after `DD_` on a Datadog line past the middle (an unknown setting appears); completion = a new `<prefix>DD_PROF` line typed and completion requested at once; hover on the first Datadog name once the server is idle; peak RSS = VmHWM from /proc before shutdown.',
     '- Anchors were measured with /work/shared/tools/lspbench on similar generated inputs (same sizes and shapes, different setting names), so figures are comparable in magnitude.',
   ];

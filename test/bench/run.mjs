@@ -46,7 +46,7 @@ function parseOptions(argv) {
 }
 
 /**
- * The core per input kind, sizes ascending, in a worker. When one analysis exceeds the time limit the
+ * The core per input kind, sizes ascending, in a worker. When one `analyze` call exceeds the time limit the
  * worker is stopped, and larger sizes of that kind are skipped: they would only take longer.
  */
 function benchCoreKind(inputs, timeoutMs) {
@@ -71,10 +71,10 @@ function benchCoreKind(inputs, timeoutMs) {
       resolve(results);
     };
     worker.on('message', (message) => {
-      if (message.started) {
+      if (message.tick) {
         current = inputs[results.length];
         clearTimeout(timer);
-        timer = setTimeout(() => finish(`over ${timeoutMs / 1000} s`), timeoutMs);
+        timer = setTimeout(() => finish(`analyze over ${timeoutMs / 1000} s`), timeoutMs);
       } else {
         results.push(message.result);
         log(`core ${message.result.kind} ${message.result.lines}: ${message.result.ms.toFixed(1)} ms`);
@@ -104,7 +104,7 @@ async function benchServer(inputs, options, core) {
       let failed = undefined;
       for (const input of inputs.filter((i) => i.kind === kind).sort((a, b) => a.lines - b.lines)) {
         if (!failed && slowCore && input.lines >= slowCore.lines)
-          failed = `the core alone took ${slowCore.skipped} at ${slowCore.lines} lines`;
+          failed = `core ${slowCore.skipped} at ${slowCore.lines} lines`;
         if (failed) {
           results.push({ mode, kind, lines: input.lines, runs: [], errors: [`skipped: ${failed}`] });
           continue;
