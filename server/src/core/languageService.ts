@@ -40,7 +40,7 @@ export interface LanguageServiceOptions {
 
 /** Creates the service. Caches, if any, live inside the returned object. */
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
-  const deps = { catalog: options.catalog, parsers: options.parsers ?? {} };
+  const deps = { catalog: options.catalog, parsers: options.parsers ?? {}, extractions: new Map() };
   return {
     analyze: (doc, settings = {}) => analyzeDocument(deps, doc, settings),
     validate: (doc, settings = {}) =>

@@ -22,7 +22,14 @@ export interface DocumentInput {
 export interface ServiceDeps {
   readonly catalog: Catalog;
   readonly parsers: Parsers;
+  /** The last extraction per document, owned by the service instance: validation, completion and hover share it. */
+  readonly extractions: Map<
+    string,
+    { readonly text: string; readonly languageId?: string; readonly result: ExtractedDocument | undefined }
+  >;
 }
+
+const MAX_CACHED_DOCUMENTS = 64;
 
 export interface DocumentAnalysis {
   readonly format: FormatId | undefined;
@@ -46,6 +53,16 @@ export interface ExtractedDocument {
 
 /** Runs the document's extractor, or returns `undefined` for files the tool does not check. */
 export function extractDocument(deps: ServiceDeps, doc: DocumentInput): ExtractedDocument | undefined {
+  const cached = deps.extractions.get(doc.uri);
+  if (cached && cached.text === doc.text && cached.languageId === doc.languageId) return cached.result;
+  const result = extractUncached(deps, doc);
+  if (deps.extractions.size >= MAX_CACHED_DOCUMENTS)
+    deps.extractions.delete(deps.extractions.keys().next().value ?? '');
+  deps.extractions.set(doc.uri, { text: doc.text, ...(doc.languageId ? { languageId: doc.languageId } : {}), result });
+  return result;
+}
+
+function extractUncached(deps: ServiceDeps, doc: DocumentInput): ExtractedDocument | undefined {
   const fileName = fileNameOf(doc.uri);
   const format = detectFormat(fileName, doc.languageId);
   if (!format || screenText(doc.text)) return undefined;
