@@ -200,6 +200,16 @@ function readPhpSetup(words: CommandWord[], ctx: CommandLineContext, locate: Loc
   });
 }
 
+const JVM_OPTION_VARIABLES = new Set(['JAVA_OPTS', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS']);
+
+/** The JVM options inside an environment setting, when it is a JVM options variable with a literal value. */
+export function extractJvmOptionsOf(occurrence: SettingOccurrence, ctx: CommandLineContext): ExtractResult {
+  if (!JVM_OPTION_VARIABLES.has(occurrence.name) || occurrence.valueKind !== 'literal' || !occurrence.valueRange) {
+    return { occurrences: [], problems: [], runtimeHints: [] };
+  }
+  return extractJvmOptions(occurrence.value ?? '', occurrence.valueRange, ctx);
+}
+
 /**
  * Analyses the value of a JVM options variable (`JAVA_OPTS`, `JAVA_TOOL_OPTIONS`, `_JAVA_OPTIONS`):
  * `-Ddd.*` properties and `-javaagent`. Words are found by splitting the value on whitespace.

@@ -8,11 +8,9 @@
 import { DockerfileParser, type Instruction, type Property } from 'dockerfile-ast';
 import type { ExtractResult, Finding, Range, RuntimeHint, SettingOccurrence } from '../types.js';
 import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
-import { extractCommandLine, extractJvmOptions, type CommandWord } from './commandLine.js';
+import { extractCommandLine, extractJvmOptionsOf, type CommandWord } from './commandLine.js';
 import { mergeResults } from './result.js';
 import { hintsFromCommand, hintsFromImage } from './runtimeHints.js';
-
-const JVM_OPTIONS = new Set(['JAVA_OPTS', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS']);
 
 interface Stage {
   readonly scope: string;
@@ -60,7 +58,13 @@ function readInstruction(state: State, instruction: Instruction): void {
       problems: [],
       runtimeHints: hintsFromCommand(content).map((runtime) => ({ runtime, scope, reason })),
     });
-    state.results.push(extractCommandLine(commandWords(instruction), { scope, bakedIn: true, source: { text: state.text, index: state.index } }));
+    state.results.push(
+      extractCommandLine(commandWords(instruction), {
+        scope,
+        bakedIn: true,
+        source: { text: state.text, index: state.index },
+      }),
+    );
   }
 }
 
@@ -99,11 +103,9 @@ function readProperties(state: State, instruction: Instruction, scope: string): 
     const occurrence = toOccurrence(state, instruction, properties, i, scope);
     const problems = valueProblems(state, property, instruction.getKeyword().toUpperCase());
     state.results.push({ occurrences: [occurrence], problems, runtimeHints: [] });
-    if (JVM_OPTIONS.has(occurrence.name) && occurrence.valueKind === 'literal' && occurrence.valueRange) {
-      state.results.push(
-        extractJvmOptions(occurrence.value ?? '', occurrence.valueRange, { scope, bakedIn: true, source: { text: state.text, index: state.index } }),
-      );
-    }
+    state.results.push(
+      extractJvmOptionsOf(occurrence, { scope, bakedIn: true, source: { text: state.text, index: state.index } }),
+    );
   });
 }
 

@@ -4,8 +4,8 @@
  * `environment:` (numbers it turns into text).
  */
 import { isMap, isScalar, type Pair, type Scalar } from 'yaml';
-import type { ExtractResult, Finding, SettingOccurrence } from '../types.js';
-import { extractJvmOptions } from './commandLine.js';
+import type { ExtractResult, Finding, Range, SettingOccurrence } from '../types.js';
+import { extractJvmOptionsOf } from './commandLine.js';
 import { mergeResults } from './result.js';
 import {
   get,
@@ -21,8 +21,6 @@ import {
   typedScalar,
   type YamlContext,
 } from './yamlNodes.js';
-
-const JVM_OPTIONS = new Set(['JAVA_OPTS', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS']);
 
 /** `environment:` of a compose service: a map (`KEY: value`) or a list (`- KEY=value`). */
 export function composeEnvironment(y: YamlContext, node: unknown, scope: string): ExtractResult {
@@ -40,14 +38,7 @@ function composePair(y: YamlContext, pair: Pair, scope: string): ExtractResult {
   const nameRange = rangeOf(y, key);
   if (!name || !nameRange || !key.range) return empty();
   const end = (isScalar(value) && value.range ? value.range[2] : key.range[2]) ?? key.range[1];
-  const base = {
-    surface: 'env' as const,
-    name,
-    nameRange,
-    scope,
-    bakedIn: false,
-    removalRange: lineSpan(y, key.range[0], end),
-  };
+  const base = envBase(y, name, nameRange, scope, key.range[0], end);
   if (!isScalar(value) || value.value === null) return withOccurrence({ ...base, valueKind: 'none' });
   const occurrence = scalarOccurrence(y, base, value);
   const problems: Finding[] = [];
@@ -70,14 +61,7 @@ function composeListItem(y: YamlContext, item: Scalar, scope: string): ExtractRe
   const at = range[0] + (item.type === 'PLAIN' ? 0 : 1);
   const eq = text.indexOf('=');
   const name = eq < 0 ? text : text.slice(0, eq);
-  const base = {
-    surface: 'env' as const,
-    name,
-    nameRange: y.index.rangeOf(at, at + name.length),
-    scope,
-    bakedIn: false,
-    removalRange: lineSpan(y, range[0], range[1]),
-  };
+  const base = envBase(y, name, y.index.rangeOf(at, at + name.length), scope, range[0], range[1]);
   if (eq < 0) return withOccurrence({ ...base, valueKind: 'none' });
   const value = text.slice(eq + 1);
   const occurrence: SettingOccurrence = {
@@ -101,14 +85,7 @@ function kubernetesItem(y: YamlContext, item: unknown, scope: string): ExtractRe
   const nameRange = nameNode && rangeOf(y, nameNode);
   const itemRange = (item as { range?: [number, number, number] }).range;
   if (!name || !nameRange || !itemRange) return empty();
-  const base = {
-    surface: 'env' as const,
-    name,
-    nameRange,
-    scope,
-    bakedIn: false,
-    removalRange: lineSpan(y, itemRange[0], itemRange[1]),
-  };
+  const base = envBase(y, name, nameRange, scope, itemRange[0], itemRange[1]);
   const value = get(y, item, 'value');
   if (get(y, item, 'valueFrom') !== undefined) return withOccurrence({ ...base, valueKind: 'reference' });
   if (!isScalar(value)) return withOccurrence({ ...base, valueKind: 'none' });
@@ -116,7 +93,11 @@ function kubernetesItem(y: YamlContext, item: unknown, scope: string): ExtractRe
   const problems: Finding[] = [];
   // kubectl reads manifests as YAML 1.1, where a plain yes/no/on/off is a boolean too.
   const yaml11Boolean = value.type === 'PLAIN' && /^(yes|no|on|off|y|n)$/i.test(sourceOf(y, value));
-  if (typedScalar(value) || yaml11Boolean || (value.type === 'PLAIN' && value.value === null && sourceOf(y, value) !== '')) {
+  if (
+    typedScalar(value) ||
+    yaml11Boolean ||
+    (value.type === 'PLAIN' && value.value === null && sourceOf(y, value) !== '')
+  ) {
     const shown = sourceOf(y, value);
     const problem = quoteFix(
       y,
@@ -127,6 +108,11 @@ function kubernetesItem(y: YamlContext, item: unknown, scope: string): ExtractRe
     if (problem) problems.push(problem);
   }
   return mergeResults({ occurrences: [occurrence], problems, runtimeHints: [] }, jvm(y, occurrence, scope));
+}
+
+/** What every environment entry in YAML shares: its name, scope, and the lines that hold it. */
+function envBase(y: YamlContext, name: string, nameRange: Range, scope: string, start: number, end: number) {
+  return { surface: 'env' as const, name, nameRange, scope, bakedIn: false, removalRange: lineSpan(y, start, end) };
 }
 
 function scalarOccurrence(
@@ -146,8 +132,7 @@ function scalarOccurrence(
 }
 
 function jvm(y: YamlContext, occurrence: SettingOccurrence, scope: string): ExtractResult {
-  if (!JVM_OPTIONS.has(occurrence.name) || occurrence.valueKind !== 'literal' || !occurrence.valueRange) return empty();
-  return extractJvmOptions(occurrence.value ?? '', occurrence.valueRange, { scope, bakedIn: false, source: { text: y.text, index: y.index } });
+  return extractJvmOptionsOf(occurrence, { scope, bakedIn: false, source: { text: y.text, index: y.index } });
 }
 
 function kind(value: Scalar): string {
