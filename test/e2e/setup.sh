@@ -8,6 +8,9 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 E2E=${E2E_HOME:-$ROOT/.e2e}
 CS_VERSION=${CS_VERSION:-4.139.1}
 T0=$(date +%s)
+# Under `npm test` the parent npm's settings arrive as npm_* variables (its user agent names node 20,
+# which code-server's postinstall rejects): the installs below must see only their own.
+for name in $(compgen -e | grep -i '^npm_'); do unset "$name"; done
 step() { echo "== e2e setup: $1 ($(( $(date +%s) - T0 ))s)"; }
 
 step "system packages"
