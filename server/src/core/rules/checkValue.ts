@@ -35,8 +35,11 @@ export function checkValue(spec: ValueSpec, value: string, catalog: Catalog): Va
       return checkGoDuration(value);
     case 'url':
       return checkUrl(spec.schemes, value);
-    case 'port':
-      return checkNumber({ type: 'integer', min: 1, max: 65535 }, value);
+    case 'port': {
+      // An out-of-range port is a typo (81260 for 8126): no value can be guessed, so no fix is offered.
+      const problem = checkNumber({ type: 'integer', min: 1, max: 65535 }, value);
+      return problem && { reason: problem.reason, fatal: problem.fatal };
+    }
     case 'tags':
       return checkTags(value, spec.allowEquals === true);
     case 'guid':
