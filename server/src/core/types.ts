@@ -105,14 +105,11 @@ export interface Finding {
   readonly related?: readonly { readonly range: Range; readonly message: string }[];
 }
 
-/** A finding an extractor raises about syntax, before any rule runs (unbalanced quote, malformed XML...). */
-export type ProblemFinding = Finding;
-
 /** What every format's extractor returns. Extractors never throw. */
 export interface ExtractResult {
   readonly occurrences: readonly SettingOccurrence[];
   /** Syntax-level findings: codes such as `value-syntax`, `parse-error`, `java-arg-order`, `yaml-value-type`. */
-  readonly problems: readonly ProblemFinding[];
+  readonly problems: readonly Finding[];
   readonly runtimeHints: readonly RuntimeHint[];
 }
 

@@ -1,4 +1,3 @@
-import { isRuleId, RULES } from '../rules/registry.js';
 import type { AnalysisSettings, Finding } from '../types.js';
 
 /**
@@ -14,9 +13,4 @@ export function applySeverities(findings: readonly Finding[], settings: Analysis
     kept.push(level ? { ...finding, severity: level } : finding);
   }
   return kept;
-}
-
-/** The default severity of a rule, for documentation and SARIF. */
-export function defaultSeverity(code: string): string {
-  return isRuleId(code) ? RULES[code].defaultSeverity : 'warning';
 }

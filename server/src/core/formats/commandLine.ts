@@ -7,6 +7,7 @@
 import type { ExtractResult, Finding, Fix, Range, RuntimeHint, SettingOccurrence } from '../types.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import { readDdprof } from './ddprofCommand.js';
+import { emptyResult } from './result.js';
 import { hintsFromCommand } from './runtimeHints.js';
 
 /** One word of a command line: its value after shell unquoting, and where its source text is. */
@@ -57,7 +58,8 @@ export function extractCommandLine(words: readonly CommandWord[], ctx: CommandLi
   return out;
 }
 
-interface Collected {
+/** The mutable result the command readers add to. */
+export interface Collected {
   occurrences: SettingOccurrence[];
   problems: Finding[];
   runtimeHints: RuntimeHint[];
@@ -205,7 +207,7 @@ const JVM_OPTION_VARIABLES = new Set(['JAVA_OPTS', 'JAVA_TOOL_OPTIONS', '_JAVA_O
 /** The JVM options inside an environment setting, when it is a JVM options variable with a literal value. */
 export function extractJvmOptionsOf(occurrence: SettingOccurrence, ctx: CommandLineContext): ExtractResult {
   if (!JVM_OPTION_VARIABLES.has(occurrence.name) || occurrence.valueKind !== 'literal' || !occurrence.valueRange) {
-    return { occurrences: [], problems: [], runtimeHints: [] };
+    return emptyResult();
   }
   return extractJvmOptions(occurrence.value ?? '', occurrence.valueRange, ctx);
 }

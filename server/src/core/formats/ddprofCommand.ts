@@ -2,8 +2,8 @@
  * `ddprof [options] [--] command [args]`: the native profiler's options, which must come before the
  * profiled command (after it they belong to the command).
  */
-import type { Finding, RuntimeHint, SettingOccurrence } from '../types.js';
-import type { CommandLineContext, CommandWord, Locate } from './commandLine.js';
+import type { SettingOccurrence } from '../types.js';
+import type { Collected, CommandLineContext, CommandWord, Locate } from './commandLine.js';
 
 /** Options that take no value (from ddprof's CLI definition); a boolean one may still be given `=false`. */
 const FLAGS = new Set([
@@ -39,12 +39,6 @@ const FLAGS = new Set([
 /** Boolean options that take a value when the next word is one. */
 const BOOLEAN_WORD = /^(true|false|yes|no|on|off|1|0|enable|disable|t|f|y|n)$/i;
 const TAKES_BOOLEAN = new Set(['--enable', '--agentless']);
-
-interface Collected {
-  occurrences: SettingOccurrence[];
-  problems: Finding[];
-  runtimeHints: RuntimeHint[];
-}
 
 export function readDdprof(words: CommandWord[], ctx: CommandLineContext, locate: Locate, out: Collected): void {
   out.runtimeHints.push({ runtime: 'ddprof', scope: ctx.scope, reason: 'the ddprof command' });

@@ -7,7 +7,7 @@ import { LineCounter, parseAllDocuments, isScalar } from 'yaml';
 import type { ExtractContext, ExtractResult, Finding, Range, RuntimeHint } from '../types.js';
 import { createLineIndex } from '../text/lineIndex.js';
 import { extractCommandLine, type CommandWord } from './commandLine.js';
-import { mergeResults } from './result.js';
+import { emptyResult, mergeResults } from './result.js';
 import { hintsFromImage } from './runtimeHints.js';
 import { composeEnvironment, kubernetesEnv } from './yamlEnv.js';
 import { get, pairsOf, rangeOf, scalarText, seqItems, type YamlContext } from './yamlNodes.js';
@@ -21,7 +21,7 @@ export function extractYaml(text: string, ctx: ExtractContext): ExtractResult {
   const docs = Array.isArray(documents) ? documents : [];
   const results = docs.map((doc) => readDocument({ doc, text, index }, COMPOSE_NAME.test(ctx.fileName)));
   const relevant = results.some((r) => r.relevant);
-  if (!relevant) return { occurrences: [], problems: [], runtimeHints: [] };
+  if (!relevant) return emptyResult();
   const errors = docs
     .flatMap((doc) => doc.errors)
     .slice(0, MAX_ERRORS)
@@ -45,7 +45,7 @@ function readDocument(y: YamlContext, composeByName: boolean): { relevant: boole
     const name = scalarText(get(y, get(y, root, 'metadata'), 'name')) ?? '';
     return { relevant: true, result: readKubernetes(y, root, `k8s:${kind}/${name}`) };
   }
-  return { relevant: false, result: { occurrences: [], problems: [], runtimeHints: [] } };
+  return { relevant: false, result: emptyResult() };
 }
 
 function readCompose(y: YamlContext, services: unknown): ExtractResult {

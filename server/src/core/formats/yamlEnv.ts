@@ -6,7 +6,7 @@
 import { isMap, isScalar, type Pair, type Scalar } from 'yaml';
 import type { ExtractResult, Finding, Range, SettingOccurrence } from '../types.js';
 import { extractJvmOptionsOf } from './commandLine.js';
-import { mergeResults } from './result.js';
+import { emptyResult, mergeResults } from './result.js';
 import {
   get,
   lineSpan,
@@ -27,7 +27,7 @@ export function composeEnvironment(y: YamlContext, node: unknown, scope: string)
   const resolved = resolve(y, node);
   if (isMap(resolved)) return mergeResults(...pairsOf(y, resolved).map((pair) => composePair(y, pair, scope)));
   return mergeResults(
-    ...seqItems(y, resolved).map((item) => (isScalar(item) ? composeListItem(y, item, scope) : empty())),
+    ...seqItems(y, resolved).map((item) => (isScalar(item) ? composeListItem(y, item, scope) : emptyResult())),
   );
 }
 
@@ -36,7 +36,7 @@ function composePair(y: YamlContext, pair: Pair, scope: string): ExtractResult {
   const value = resolve(y, pair.value) as Scalar | null;
   const name = scalarText(key);
   const nameRange = rangeOf(y, key);
-  if (!name || !nameRange || !key.range) return empty();
+  if (!name || !nameRange || !key.range) return emptyResult();
   const end = (isScalar(value) && value.range ? value.range[2] : key.range[2]) ?? key.range[1];
   const base = envBase(y, name, nameRange, scope, key.range[0], end);
   if (!isScalar(value) || value.value === null) return withOccurrence({ ...base, valueKind: 'none' });
@@ -57,7 +57,7 @@ function composePair(y: YamlContext, pair: Pair, scope: string): ExtractResult {
 function composeListItem(y: YamlContext, item: Scalar, scope: string): ExtractResult {
   const text = scalarText(item) ?? '';
   const range = item.range;
-  if (!range) return empty();
+  if (!range) return emptyResult();
   const at = range[0] + (item.type === 'PLAIN' ? 0 : 1);
   const eq = text.indexOf('=');
   const name = eq < 0 ? text : text.slice(0, eq);
@@ -84,7 +84,7 @@ function kubernetesItem(y: YamlContext, item: unknown, scope: string): ExtractRe
   const name = scalarText(nameNode);
   const nameRange = nameNode && rangeOf(y, nameNode);
   const itemRange = (item as { range?: [number, number, number] }).range;
-  if (!name || !nameRange || !itemRange) return empty();
+  if (!name || !nameRange || !itemRange) return emptyResult();
   const base = envBase(y, name, nameRange, scope, itemRange[0], itemRange[1]);
   const value = get(y, item, 'value');
   if (get(y, item, 'valueFrom') !== undefined) return withOccurrence({ ...base, valueKind: 'reference' });
@@ -142,8 +142,4 @@ function kind(value: Scalar): string {
 
 function withOccurrence(occurrence: SettingOccurrence): ExtractResult {
   return { occurrences: [occurrence], problems: [], runtimeHints: [] };
-}
-
-function empty(): ExtractResult {
-  return { occurrences: [], problems: [], runtimeHints: [] };
 }
