@@ -6,17 +6,24 @@
 import {
   CodeActionKind,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  type CancellationToken,
+  type Diagnostic,
   type InitializeResult,
+  type ProgressToken,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type DocumentInput, type LanguageService } from '../core/languageService.js';
+import type { AnalysisSettings } from '../core/types.js';
 import { loadDefaultCatalog } from '../node/catalogFiles.js';
 import { loadParsers } from '../node/parsers.js';
-import { createGuard } from './guard.js';
+import { documentChanged, throwIfCancelled, yieldToMessages } from './cancellation.js';
+import { couldNotCheck, createGuard } from './guard.js';
 import { createSettingsStore } from './settings.js';
 import { createPushScheduler } from './push.js';
 import { validateFiles, VALIDATE_FILES_REQUEST } from './validateFiles.js';
@@ -31,12 +38,54 @@ const settings = createSettingsStore(connection, () => configurationRequests);
 
 const input = (doc: TextDocument): DocumentInput => ({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId });
 
-const push = createPushScheduler(async (uri) => {
+/**
+ * Diagnostics for the document's current version, or why there are none: `closed`, or `changed` when
+ * an edit landed while the settings were fetched (the result would be stale; the edit brings its own run).
+ */
+async function diagnose(uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | 'closed' | 'changed'> {
+  const before = documents.get(uri)?.version;
+  const docSettings = await settings.get(uri);
   const doc = documents.get(uri);
-  if (!doc || !service) return;
-  const diagnostics = await guard('validation', [], async () => service!.validate(input(doc), await settings.get(uri)));
-  await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  if (!doc || !service) return 'closed';
+  if (doc.version !== before) return 'changed';
+  const diagnostics = await guard(
+    'validation',
+    (reason) => [couldNotCheck(uri, reason)],
+    () => service!.validate(input(doc), docSettings),
+    () => doc.getText(),
+  );
+  return { version: doc.version, diagnostics };
+}
+
+const push = createPushScheduler(async (uri) => {
+  const result = await diagnose(uri);
+  if (typeof result === 'object') await connection.sendDiagnostics({ uri, ...result });
 });
+
+/**
+ * A request on one document, answered from the core: yields first so a `$/cancelRequest` or a newer
+ * edit already in the queue is seen, then answers `RequestCancelled` if the client gave up on it.
+ */
+function answer<T>(
+  what: string,
+  uri: string,
+  token: CancellationToken,
+  fallback: T,
+  work: (doc: TextDocument, settings: AnalysisSettings, service: LanguageService) => T,
+): Promise<T> {
+  return guard(
+    what,
+    () => fallback,
+    async () => {
+      await yieldToMessages();
+      throwIfCancelled(token);
+      const docSettings = await settings.get(uri);
+      const doc = documents.get(uri);
+      return doc && service ? work(doc, docSettings, service) : fallback;
+    },
+    () => documents.get(uri)?.getText() ?? '',
+  );
+}
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
@@ -80,44 +129,62 @@ documents.onDidClose((event) => {
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
-connection.languages.diagnostics.on((params) =>
-  guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async () => {
-    const doc = documents.get(params.textDocument.uri);
-    const items = doc && service ? service.validate(input(doc), await settings.get(doc.uri)) : [];
-    return { kind: DocumentDiagnosticReportKind.Full, items };
-  }),
-);
+connection.languages.diagnostics.on(async (params, token) => {
+  const uri = params.textDocument.uri;
+  const version = documents.get(uri)?.version;
+  await yieldToMessages();
+  throwIfCancelled(token);
+  // Overtaken by an edit: the client pulls again for the newest version, so a burst costs one validation.
+  if (documents.get(uri)?.version !== version) throw documentChanged();
+  const result = await diagnose(uri);
+  throwIfCancelled(token);
+  if (result === 'changed') throw documentChanged();
+  return { kind: DocumentDiagnosticReportKind.Full, items: result === 'closed' ? [] : result.diagnostics };
+});
 
-connection.onCompletion((params) =>
-  guard('completion', [], async () => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && service ? service.complete(input(doc), params.position, await settings.get(doc.uri)) : [];
-  }),
-);
-
-connection.onHover((params) =>
-  guard('hover', null, async () => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && service ? service.hover(input(doc), params.position, await settings.get(doc.uri)) : null;
-  }),
-);
-
-connection.onCodeAction((params) =>
-  guard('code actions', [], () => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && service ? service.codeActions(input(doc), params.range, params.context.diagnostics) : [];
-  }),
-);
-
-connection.onRequest(VALIDATE_FILES_REQUEST, (params: { uris?: unknown }) =>
-  guard('workspace validation', { files: 0, findings: 0 }, () =>
-    validateFiles(params, {
-      service: () => service,
-      settings: (uri) => settings.get(uri),
-      isOpen: (uri) => documents.get(uri) !== undefined,
-      publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
-    }),
+connection.onCompletion((params, token) =>
+  answer('completion', params.textDocument.uri, token, [], (doc, docSettings, core) =>
+    core.complete(input(doc), params.position, docSettings),
   ),
+);
+
+connection.onHover((params, token) =>
+  answer('hover', params.textDocument.uri, token, null, (doc, docSettings, core) =>
+    core.hover(input(doc), params.position, docSettings),
+  ),
+);
+
+connection.onCodeAction((params, token) =>
+  answer('code actions', params.textDocument.uri, token, [], (doc, _settings, core) =>
+    core.codeActions(input(doc), params.range, params.context.diagnostics),
+  ),
+);
+
+connection.onRequest(
+  VALIDATE_FILES_REQUEST,
+  (params: { uris?: unknown; workDoneToken?: ProgressToken } | null, token: CancellationToken) =>
+    guard(
+      'workspace validation',
+      (reason) => {
+        throw new ResponseError(ErrorCodes.InternalError, `Workspace validation failed: ${reason}`);
+      },
+      async () => {
+        const progress =
+          params?.workDoneToken === undefined
+            ? await connection.window.createWorkDoneProgress()
+            : connection.window.attachWorkDoneProgress(params.workDoneToken);
+        const progressToken = 'token' in progress ? (progress.token as CancellationToken) : undefined;
+        return validateFiles(params ?? {}, {
+          service: () => service,
+          settings: (uri) => settings.get(uri),
+          isOpen: (uri) => documents.get(uri) !== undefined,
+          publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
+          progress,
+          cancelled: () => token.isCancellationRequested || progressToken?.isCancellationRequested === true,
+          log: (message) => connection.console.info(message),
+        });
+      },
+    ),
 );
 
 documents.listen(connection);
