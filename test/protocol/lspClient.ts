@@ -10,6 +10,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type MessageConnection,
+  ProgressType,
 } from 'vscode-jsonrpc/node.js';
 
 export interface PublishDiagnosticsParams {
@@ -63,7 +64,7 @@ export function startServer(options: ServerOptions = {}): TestClient {
   );
   const waiters: { method: string; accept: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
   const seen: { method: string; params: unknown }[] = [];
-  connection.onNotification((method, params) => {
+  const record = (method: string, params: unknown) => {
     seen.push({ method, params });
     for (const waiter of [...waiters]) {
       if (waiter.method === method && waiter.accept(params)) {
@@ -71,10 +72,17 @@ export function startServer(options: ServerOptions = {}): TestClient {
         waiter.resolve(params);
       }
     }
-  });
+  };
+  connection.onNotification(record);
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
   connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
+  // jsonrpc routes `$/progress` to per-token handlers, not to the catch-all above: record it as it comes.
+  connection.onRequest('window/workDoneProgress/create', ({ token }: { token: string | number }) => {
+    connection.onProgress(new ProgressType<{ kind: string }>(), token, (value) =>
+      record('$/progress', { token, value }),
+    );
+    return null;
+  });
   connection.listen();
   return {
     connection,
