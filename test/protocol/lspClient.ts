@@ -46,6 +46,7 @@ export interface ServerOptions {
   /** Extra Node options before the script: a preload, the permission model. */
   readonly nodeArgs?: readonly string[];
   readonly cwd?: string;
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export function startServer(options: ServerOptions = {}): TestClient {
@@ -53,6 +54,7 @@ export function startServer(options: ServerOptions = {}): TestClient {
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     ...(options.cwd ? { cwd: options.cwd } : {}),
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
   });
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
@@ -62,6 +64,8 @@ export function startServer(options: ServerOptions = {}): TestClient {
     new StreamMessageReader(child.stdout),
     new StreamMessageWriter(child.stdin),
   );
+  // A server that dies fails the pending requests at once, instead of leaving the test waiting.
+  child.once('exit', () => connection.dispose());
   const waiters: { method: string; accept: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
   const seen: { method: string; params: unknown }[] = [];
   const record = (method: string, params: unknown) => {

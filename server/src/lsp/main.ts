@@ -23,7 +23,7 @@ import type { AnalysisSettings } from '../core/types.js';
 import { loadDefaultCatalog } from '../node/catalogFiles.js';
 import { loadParsers } from '../node/parsers.js';
 import { documentChanged, throwIfCancelled, yieldToMessages } from './cancellation.js';
-import { couldNotCheck, createGuard } from './guard.js';
+import { couldNotCheck, createGuard, describeFailure } from './guard.js';
 import { createSettingsStore } from './settings.js';
 import { createPushScheduler } from './push.js';
 import { validateFiles, VALIDATE_FILES_REQUEST } from './validateFiles.js';
@@ -34,6 +34,7 @@ const guard = createGuard(connection);
 let service: LanguageService | undefined;
 let pullDiagnostics = false;
 let configurationRequests = false;
+let refreshSupport = false;
 const settings = createSettingsStore(connection, () => configurationRequests);
 
 const input = (doc: TextDocument): DocumentInput => ({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId });
@@ -90,6 +91,7 @@ function answer<T>(
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
   configurationRequests = params.capabilities.workspace?.configuration === true;
+  refreshSupport = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
   const parsers = await loadParsers().catch((error: unknown) => {
     connection.console.warn(`dd-profiler-config: Ruby parser not loaded: ${String(error)}`);
     return {};
@@ -117,7 +119,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
 
 connection.onDidChangeConfiguration((change) => {
   settings.changed(change.settings);
-  if (pullDiagnostics) connection.languages.diagnostics.refresh();
+  // A pull client without refresh support re-pulls on its own schedule; asking it anyway gets an error.
+  if (pullDiagnostics && refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
   else documents.all().forEach((doc) => push.schedule(doc.uri));
 });
 
@@ -186,6 +189,16 @@ connection.onRequest(
       },
     ),
 );
+
+// The last line of defence: a promise nobody awaited (a client that answers a request with an error,
+// say) is logged, never allowed to end the process and with it every diagnostic in the editor.
+process.on('unhandledRejection', (error) => {
+  const openText = documents
+    .all()
+    .map((doc) => doc.getText())
+    .join('\n');
+  connection.console.error(`dd-profiler-config: unexpected failure: ${describeFailure(error, openText)}`);
+});
 
 documents.listen(connection);
 connection.listen();
