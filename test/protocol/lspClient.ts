@@ -143,6 +143,8 @@ export interface ClientFeatures {
   readonly pull: boolean;
   /** Server-initiated work-done progress (`window/workDoneProgress/create`). */
   readonly progress?: boolean;
+  /** The `trace` the client asks for in `initialize`. */
+  readonly trace?: 'off' | 'messages' | 'verbose';
 }
 
 /** `initialize` + `initialized` with the capabilities an editor of that kind declares. */
@@ -150,6 +152,7 @@ export async function initialize(client: TestClient, features: ClientFeatures) {
   const result = await client.connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: 'file:///work/app',
+    ...(features.trace ? { trace: features.trace } : {}),
     capabilities: {
       workspace: { configuration: true },
       window: { workDoneProgress: features.progress === true },
