@@ -51,7 +51,8 @@ describe('a burst of edits, push client', () => {
       .filter((n) => n.method === PUBLISH)
       .map((n) => n.params as PublishDiagnosticsParams)
       .filter((p) => p.uri === URI && (p.version ?? 0) > 1);
-    assert.ok(published.length <= 10, `${published.length} publishes for ${EDITS} edits`);
+    // At most one run per quiet period of the scheduler (150 ms), however slowly the burst arrives.
+    assert.ok(published.length <= EDITS / 100, `${published.length} publishes for ${EDITS} edits`);
     const versions = published.map((p) => p.version ?? 0);
     assert.deepEqual(
       versions,
