@@ -14,6 +14,7 @@ import { checkValue, type ValueProblem } from './checkValue.js';
 import type { Rule, RuleContext } from './context.js';
 import { effectiveRuntimes } from './effectiveRuntimes.js';
 import { replaceValueFix } from './fixes.js';
+import { isPlaceholder, isTemplateExpression } from './placeholder.js';
 
 export const invalidValue: Rule = (ctx) =>
   ctx.occurrences.flatMap((occurrence) => {
@@ -21,6 +22,8 @@ export const invalidValue: Rule = (ctx) =>
     if (!setting || occurrence.valueKind !== 'literal' || occurrence.value === undefined || occurrence.value === '') {
       return [];
     }
+    // A template expression is filled in by a tool, and a placeholder key is not a malformed one.
+    if (isTemplateExpression(occurrence.value) || (setting.secret && isPlaceholder(occurrence.value))) return [];
     const finding = check(ctx, occurrence, setting, occurrence.value);
     return finding ? [finding] : [];
   });

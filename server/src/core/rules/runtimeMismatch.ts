@@ -9,6 +9,7 @@ import type { Finding, Runtime, SettingOccurrence } from '../types.js';
 import { displayName, listRuntimes } from '../text/names.js';
 import type { Rule, RuleContext } from './context.js';
 import { suggestNames } from '../catalog/suggest.js';
+import { redactAssignments } from '../text/secretNames.js';
 
 const RETIRED = new Set(['deprecated', 'legacy', 'removed', 'internal', 'hidden']);
 import { renameFix } from './fixes.js';
@@ -30,7 +31,8 @@ function report(ctx: RuleContext, occurrence: SettingOccurrence, setting: Settin
     .map((s) => s.name);
   const [alternative] = suggestNames(occurrence.name, readHere, 1);
   const reason = ctx.runtimeReason(occurrence.scope);
-  const because = reason ? ` (runtime from ${reason})` : '';
+  // The reason may quote a command line, and a command line may hold a key.
+  const because = reason ? ` (runtime from ${redactAssignments(reason)})` : '';
   const instead = alternative
     ? ` ${listRuntimes(inUse)} reads \`${displayName(occurrence.surface, alternative)}\`.`
     : '';
