@@ -52,7 +52,7 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting
     ? `The value of \`${displayName(occurrence.surface, occurrence.name)}\``
     : `\`${value}\` for \`${displayName(occurrence.surface, occurrence.name)}\``;
   const reasons = summarizeReasons(groupReasons(failures, setting.runtimes.length));
-  const tail = fine.length > 0 ? ` It is fine for ${listRuntimes(fine)}.` : '';
+  const tail = fine.length > 0 ? ` It is fine for ${listRuntimes(fine)}.` : namesReason(ctx, occurrence);
   const suggestion = secret ? undefined : commonSuggestion(ctx, setting, failures);
   const fix = suggestion !== undefined ? replaceValueFix(occurrence, suggestion) : undefined;
   return {
@@ -62,6 +62,13 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting
     range: occurrence.valueRange ?? occurrence.nameRange,
     ...(fix ? { fixes: [fix] } : {}),
   };
+}
+
+/** When only the setting names say which runtime this is, say so: the reader may not expect it. */
+function namesReason(ctx: RuleContext, occurrence: SettingOccurrence): string {
+  if (ctx.runtimeKnown(occurrence.scope)) return '';
+  const reason = ctx.runtimeReason(occurrence.scope);
+  return reason ? ` Runtime taken from ${reason}.` : '';
 }
 
 /** "is read as false by Ruby (…)": one clause per distinct reason, naming its runtimes. */
