@@ -12,7 +12,7 @@ import type { Finding, Runtime, SettingOccurrence } from '../types.js';
 import { displayName, listRuntimes } from '../text/names.js';
 import { checkValue, type ValueProblem } from './checkValue.js';
 import type { Rule, RuleContext } from './context.js';
-import { effectiveRuntimes } from './effectiveRuntimes.js';
+import { effectiveRuntimes, readByNoneInUse } from './effectiveRuntimes.js';
 import { replaceValueFix } from './fixes.js';
 
 export const invalidValue: Rule = (ctx) =>
@@ -32,12 +32,7 @@ interface Failure {
 
 function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting, value: string): Finding | undefined {
   // A setting the known runtime does not read at all is runtime-mismatch's to report, not a value problem.
-  if (
-    ctx.runtimeKnown(occurrence.scope) &&
-    !ctx.runtimesFor(occurrence.scope).some((r) => setting.runtimes.includes(r))
-  ) {
-    return undefined;
-  }
+  if (readByNoneInUse(ctx, occurrence, setting)) return undefined;
   const runtimes = effectiveRuntimes(ctx, occurrence, setting);
   const failures: Failure[] = [];
   for (const runtime of runtimes) {

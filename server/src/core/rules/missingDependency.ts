@@ -9,7 +9,7 @@ import type { Setting } from '../catalog/schema.js';
 import type { Finding, Runtime, SettingOccurrence } from '../types.js';
 import { displayName, listRuntimes } from '../text/names.js';
 import type { Rule, RuleContext } from './context.js';
-import { effectiveRuntimes } from './effectiveRuntimes.js';
+import { effectiveRuntimes, readByNoneInUse } from './effectiveRuntimes.js';
 import { isOff } from './truth.js';
 
 export const missingDependency: Rule = (ctx) => {
@@ -17,6 +17,7 @@ export const missingDependency: Rule = (ctx) => {
   return ctx.occurrences.flatMap((occurrence) => {
     const setting = ctx.settingOf(occurrence);
     if (!setting?.requires || occurrence.valueKind === 'none' || isOff(setting, occurrence)) return [];
+    if (readByNoneInUse(ctx, occurrence, setting)) return [];
     const runtimes = effectiveRuntimes(ctx, occurrence, setting);
     return setting.requires.flatMap((requirement) => {
       const applies = runtimes.filter((r) => !requirement.runtimes || requirement.runtimes.includes(r));
