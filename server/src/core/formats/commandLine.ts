@@ -177,6 +177,7 @@ export function moveBefore(
       { range: { start: previous.range.end, end: word.range.end }, newText: '', expected: `${separator}${raw}` },
     ],
     preferred: true,
+    safe: true,
   };
 }
 
