@@ -61,7 +61,7 @@ function readSet(index: LineIndex, body: string, at: number, line: number): Extr
       severity: 'warning',
       message: `Trailing space after the value: \`SET\` keeps it, so the value ends with ${trailing} space(s) and will not match.`,
       range,
-      fixes: [{ title: 'Remove the trailing space', edits: [{ range, newText: '' }], preferred: true }],
+      fixes: [{ title: 'Remove the trailing space', edits: [{ range, newText: '' }], preferred: true, safe: true }],
     });
   }
   return { occurrences: [occurrence], problems, runtimeHints: [] };
