@@ -11,8 +11,10 @@ import { toDiagnostic } from './features/diagnostics.js';
 import { complete } from './features/complete.js';
 import { hover } from './features/hover.js';
 import { codeActions } from './features/codeActions.js';
+import { planSetup, setupChoices, type SetupChoices, type SetupPlan, type SetupRequest } from './features/setup/plan.js';
 
 export type { DocumentInput } from './features/analyze.js';
+export type { SetupChoices, SetupPlan, SetupRequest, SetupTarget, SetupChange } from './features/setup/plan.js';
 
 export interface Analysis {
   /** `undefined` when the file is not a format the tool checks. */
@@ -30,6 +32,10 @@ export interface LanguageService {
   hover(doc: DocumentInput, position: Position, settings?: AnalysisSettings): Hover | null;
   /** Quick fixes rebuilt from the diagnostics' `data` and the document text alone. */
   codeActions(doc: DocumentInput, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** "Enable Datadog profiling…": the runtimes and places that fit the file; `undefined` for other files. */
+  setupChoices(doc: DocumentInput, settings?: AnalysisSettings): SetupChoices | undefined;
+  /** The structural edit that enables the profiler for one runtime in one place. */
+  planSetup(doc: DocumentInput, request: SetupRequest): SetupPlan;
 }
 
 export interface LanguageServiceOptions {
@@ -48,5 +54,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     complete: (doc, position, settings = {}) => complete(deps, doc, position, settings),
     hover: (doc, position, settings = {}) => hover(deps, doc, position, settings),
     codeActions: (doc, range, diagnostics) => codeActions(doc, range, diagnostics),
+    setupChoices: (doc, settings = {}) => setupChoices(deps, doc, settings),
+    planSetup: (doc, request) => planSetup(deps, doc, request),
   };
 }
