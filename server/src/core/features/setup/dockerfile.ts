@@ -54,11 +54,22 @@ export const dockerfilePlanner: FormatPlanner = {
   insert(input, _target: SetupTarget, entries, runtime): TextEdit[] {
     const parsed = parse(input.text);
     if (!parsed) return [];
-    const lowercase = parsed.instructions.length > 0 && parsed.instructions.every((i) => i.getKeyword() === i.getKeyword().toLowerCase());
+    const lowercase =
+      parsed.instructions.length > 0 &&
+      parsed.instructions.every((i) => i.getKeyword() === i.getKeyword().toLowerCase());
     const keyword = (word: string): string => (lowercase ? word.toLowerCase() : word);
     const lines = envLines(input, entries, keyword('ENV'), parsed.escape);
     const last = parsed.froms[parsed.froms.length - 1];
-    if (!last) return [insertLines(input.text, input.index, input.index.lineCount, [`${keyword('FROM')} ${DEFAULT_IMAGES[runtime]}`, ...lines], input.eol)];
+    if (!last)
+      return [
+        insertLines(
+          input.text,
+          input.index,
+          input.index.lineCount,
+          [`${keyword('FROM')} ${DEFAULT_IMAGES[runtime]}`, ...lines],
+          input.eol,
+        ),
+      ];
     const stageStart = last.getRange().start.line;
     const start = parsed.instructions.find(
       (i) => i.getRange().start.line > stageStart && /^(CMD|ENTRYPOINT)$/i.test(i.getKeyword()),
@@ -66,7 +77,15 @@ export const dockerfilePlanner: FormatPlanner = {
     if (!start) return [insertLines(input.text, input.index, input.index.lineCount, lines, input.eol)];
     const line = start.getRange().start.line;
     const indent = indentOf(input.text, input.index, line);
-    return [insertLines(input.text, input.index, line, lines.map((l, i) => (i === 0 ? indent + l : l)), input.eol)];
+    return [
+      insertLines(
+        input.text,
+        input.index,
+        line,
+        lines.map((l, i) => (i === 0 ? indent + l : l)),
+        input.eol,
+      ),
+    ];
   },
 };
 

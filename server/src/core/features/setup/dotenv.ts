@@ -16,7 +16,9 @@ export const dotenvPlanner: FormatPlanner = {
     const assignments = input.text.match(/^[ \t]*(export[ \t]+)?[A-Za-z_]\w*=/gm) ?? [];
     const exported = assignments.filter((a) => /^\s*export\s/.test(a)).length;
     const prefix = assignments.length > 0 && exported * 2 > assignments.length ? 'export ' : '';
-    const lines = entries.map((e) => `${prefix}${e.name}=${isBare(e.value) ? e.value : renderValue(e.value, 'double')}`);
+    const lines = entries.map(
+      (e) => `${prefix}${e.name}=${isBare(e.value) ? e.value : renderValue(e.value, 'double')}`,
+    );
     return [insertLines(input.text, input.index, input.index.lineCount, lines, input.eol)];
   },
 };

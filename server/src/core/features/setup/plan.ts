@@ -16,7 +16,16 @@ import { phpIniPlanner } from './phpIni.js';
 import { rubyPlanner } from './ruby.js';
 import { batchPlanner, powershellPlanner, shellPlanner } from './scripts.js';
 import { eolOf } from './text.js';
-import type { Entry, FormatInput, FormatPlanner, SetupChange, SetupChoices, SetupPlan, SetupRequest, SetupTarget } from './types.js';
+import type {
+  Entry,
+  FormatInput,
+  FormatPlanner,
+  SetupChange,
+  SetupChoices,
+  SetupPlan,
+  SetupRequest,
+  SetupTarget,
+} from './types.js';
 import { serviceName, wantedSettings } from './wanted.js';
 import { xmlConfigPlanner } from './xmlConfig.js';
 import { yamlPlanner } from './yaml.js';
@@ -57,14 +66,24 @@ function prepare(deps: ServiceDeps, doc: DocumentInput): Prepared | undefined {
 }
 
 /** The runtimes and places a setup fits in this file, with the runtime detected per place. */
-export function setupChoices(deps: ServiceDeps, doc: DocumentInput, settings: AnalysisSettings = {}): SetupChoices | undefined {
+export function setupChoices(
+  deps: ServiceDeps,
+  doc: DocumentInput,
+  settings: AnalysisSettings = {},
+): SetupChoices | undefined {
   const prepared = prepare(deps, doc);
   if (!prepared) return undefined;
   const { format, planner, input } = prepared;
   const unsupported = planner.unsupported?.(input);
   const targets = planner.targets(input).map((target) => withDetected(prepared, target, settings));
   const detected = targets[0]?.detected;
-  return { format, runtimes: planner.runtimes, targets, ...(detected ? { detected } : {}), ...(unsupported ? { unsupported } : {}) };
+  return {
+    format,
+    runtimes: planner.runtimes,
+    targets,
+    ...(detected ? { detected } : {}),
+    ...(unsupported ? { unsupported } : {}),
+  };
 }
 
 function withDetected(prepared: Prepared, target: SetupTarget, settings: AnalysisSettings): SetupTarget {
@@ -88,12 +107,16 @@ export function planSetup(deps: ServiceDeps, doc: DocumentInput, request: SetupR
   const { planner, input } = prepared;
   const unsupported = planner.unsupported?.(input);
   if (unsupported) return refused(unsupported);
-  if (!planner.runtimes.includes(request.runtime)) return refused(`This kind of file has no setup for ${request.runtime}.`);
+  if (!planner.runtimes.includes(request.runtime))
+    return refused(`This kind of file has no setup for ${request.runtime}.`);
   const targets = planner.targets(input);
   const target = targets.find((t) => t.scope === request.target) ?? targets[0];
   if (!target) return refused('This file has no place for profiler settings.');
   const service = request.service ?? serviceName(target.service ?? folderOf(doc.uri));
-  const wanted = wantedSettings(request.runtime, planner.platform, { service, ...(request.env ? { env: request.env } : {}) });
+  const wanted = wantedSettings(request.runtime, planner.platform, {
+    service,
+    ...(request.env ? { env: request.env } : {}),
+  });
   const existing = input.extracted.occurrences.filter((o) => o.scope === target.scope);
   const missing: Entry[] = [];
   const kept: string[] = [];
@@ -103,7 +126,8 @@ export function planSetup(deps: ServiceDeps, doc: DocumentInput, request: SetupR
     if (!name) continue;
     const current = existing.filter((o) => isSetting(input.catalog, o, want.name)).pop();
     if (!current) missing.push({ name, value: want.value });
-    else if (current.valueKind !== 'literal' || want.accepts(current.value ?? '') || !current.valueRange) kept.push(current.name);
+    else if (current.valueKind !== 'literal' || want.accepts(current.value ?? '') || !current.valueRange)
+      kept.push(current.name);
     else changes.push(change(current, want.merge?.(current.value ?? '') ?? want.value));
   }
   const edits: TextEdit[] | string = missing.length > 0 ? planner.insert(input, target, missing, request.runtime) : [];

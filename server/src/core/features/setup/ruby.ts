@@ -8,7 +8,7 @@ import { renderValue } from '../../rules/fixes.js';
 import { asNode, children, kind, type Loc, type RubyNode } from '../../formats/rubyNodes.js';
 import { byteToCharOffsets } from '../../text/utf8.js';
 import { indentOf, indentUnit, insertLines } from './text.js';
-import type { Entry, FormatInput, FormatPlanner } from './types.js';
+import type { FormatPlanner } from './types.js';
 
 interface Block {
   readonly parameter: string;
@@ -46,7 +46,8 @@ export const rubyPlanner: FormatPlanner = {
   },
   insert(input, _target, entries): TextEdit[] | string {
     const parsed = asNode(input.parsers.ruby?.(input.text));
-    if (((parsed?.errors as unknown[] | undefined) ?? []).length > 0) return 'The Ruby file has syntax errors; fix them first.';
+    if (((parsed?.errors as unknown[] | undefined) ?? []).length > 0)
+      return 'The Ruby file has syntax errors; fix them first.';
     const unit = indentUnit(input.text);
     const found = findConfigure(asNode(parsed?.value));
     const char = byteToCharOffsets(input.text);

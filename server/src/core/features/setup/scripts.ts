@@ -9,7 +9,8 @@ import { renderValue } from '../../rules/fixes.js';
 import { indentOf, insertLines, isBare } from './text.js';
 import type { Entry, FormatInput, FormatPlanner } from './types.js';
 
-const LAUNCH = /^\s*(exec\s|java\s|python3?\s|node\s|ruby\s|bundle\s|dotnet\s|php\s|go\s+run|start\s|&\s|\.\/|[\w.\\/-]+\.(exe|dll|jar)\b)/i;
+const LAUNCH =
+  /^\s*(exec\s|java\s|python3?\s|node\s|ruby\s|bundle\s|dotnet\s|php\s|go\s+run|start\s|&\s|\.\/|[\w.\\/-]+\.(exe|dll|jar)\b)/i;
 const COMMENT = /^\s*(#|rem\b|::|@?echo\s+off)/i;
 
 function writer(line: (entry: Entry, input: FormatInput) => string) {
@@ -23,14 +24,21 @@ function writer(line: (entry: Entry, input: FormatInput) => string) {
 
 function insertionLine(input: FormatInput): number {
   const { text, index } = input;
-  const settingLines = input.extracted.occurrences.map((o) => o.nameRange.start.line);
+  const settingLines = input.extracted.occurrences
+    .filter((o) => o.surface === 'env')
+    .map((o) => o.nameRange.start.line);
+  let launch = index.lineCount;
   for (let line = 0; line < index.lineCount; line++) {
     const content = text.slice(index.lineStart(line), index.lineEnd(line));
     if (COMMENT.test(content) || settingLines.includes(line)) continue;
-    if (LAUNCH.test(content) || hintsFromCommand(content).length > 0) return line;
+    if (LAUNCH.test(content) || hintsFromCommand(content).length > 0) {
+      launch = line;
+      break;
+    }
   }
-  const lastSetting = Math.max(-1, ...settingLines);
-  return lastSetting >= 0 ? lastSetting + 1 : index.lineCount;
+  // Next to the script's own settings when they come before the start; else right before it.
+  const before = settingLines.filter((line) => line < launch);
+  return before.length > 0 ? Math.max(...before) + 1 : launch;
 }
 
 const POSIX: readonly Runtime[] = ['java', 'python', 'go', 'ruby', 'nodejs', 'dotnet', 'ddprof'];

@@ -29,7 +29,13 @@ export function indentOf(text: string, index: LineIndex, line: number): string {
 }
 
 /** Inserts whole lines before `line`; past the last line, appends them (after a newline if the text lacks one). */
-export function insertLines(text: string, index: LineIndex, line: number, lines: readonly string[], eol: string): TextEdit {
+export function insertLines(
+  text: string,
+  index: LineIndex,
+  line: number,
+  lines: readonly string[],
+  eol: string,
+): TextEdit {
   const body = lines.join(eol) + eol;
   if (line < index.lineCount && index.lineStart(line) < text.length) {
     const at = index.positionAt(index.lineStart(line));

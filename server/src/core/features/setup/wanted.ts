@@ -39,7 +39,11 @@ export function wantedSettings(
   if (runtime !== 'dotnet' || platform === 'iis') return list;
   list.push(
     { name: 'CORECLR_ENABLE_PROFILING', value: '1', accepts: (v) => v.trim() === '1' },
-    { name: 'CORECLR_PROFILER', value: CLR_PROFILER_GUID, accepts: (v) => v.trim().toUpperCase() === CLR_PROFILER_GUID },
+    {
+      name: 'CORECLR_PROFILER',
+      value: CLR_PROFILER_GUID,
+      accepts: (v) => v.trim().toUpperCase() === CLR_PROFILER_GUID,
+    },
   );
   if (platform === 'windows') return list;
   return [

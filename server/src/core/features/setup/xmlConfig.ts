@@ -40,7 +40,15 @@ export const xmlConfigPlanner: FormatPlanner = {
   runtimes: ['dotnet'],
   surface: 'env',
   platform: 'iis',
-  targets: () => [{ scope: 'iis:site', label: 'the site' }],
+  targets(input) {
+    const found = input.text.trim() === '' ? undefined : container(input.text);
+    return [
+      {
+        scope: found ? scopeOf(found.element) : 'iis:site',
+        label: found?.child === 'add' ? 'the application pool' : 'the site',
+      },
+    ];
+  },
   unsupported(input) {
     if (input.text.trim() === '') return undefined;
     if (!root(input.text)) return 'The file is not well-formed XML; fix the parse error first.';
@@ -51,7 +59,8 @@ export const xmlConfigPlanner: FormatPlanner = {
   insert(input, _target, entries): TextEdit[] | string {
     const unit = indentUnit(input.text);
     const found = container(input.text);
-    if (!found) return [insertLines(input.text, input.index, input.index.lineCount, skeleton(entries, unit), input.eol)];
+    if (!found)
+      return [insertLines(input.text, input.index, input.index.lineCount, skeleton(entries, unit), input.eol)];
     const variables = (indent: string): string[] => entries.map((e) => `${indent}${variable(found.child, e)}`);
     const { element } = found;
     if (element.name === 'environmentVariables') return insertInto(input, element, unit, variables);
@@ -65,12 +74,28 @@ export const xmlConfigPlanner: FormatPlanner = {
   },
 };
 
+/** The scope the extractor gives settings here: the enclosing `<location>` or application pool, else the site. */
+function scopeOf(element: XMLElement): string {
+  for (let node: XMLElement | undefined = element; node?.type === 'XMLElement'; node = node.parent as XMLElement) {
+    const attribute = (key: string): string => node?.attributes.find((a) => a.key === key)?.value ?? '';
+    if (node.name === 'location') return `iis:location/${attribute('path')}`;
+    if (node.name === 'add' && (node.parent as XMLElement).name === 'applicationPools')
+      return `iis:appPool/${attribute('name')}`;
+  }
+  return 'iis:site';
+}
+
 function variable(tag: string, e: Entry): string {
   return `<${tag} name="${renderValue(e.name, 'xmlAttribute')}" value="${renderValue(e.value, 'xmlAttribute')}" />`;
 }
 
 /** Adds child lines to an element: after its last child, before its closing tag, or opening a self-closing one. */
-function insertInto(input: FormatInput, element: XMLElement, unit: string, lines: (indent: string) => string[]): TextEdit[] | string {
+function insertInto(
+  input: FormatInput,
+  element: XMLElement,
+  unit: string,
+  lines: (indent: string) => string[],
+): TextEdit[] | string {
   const { text, index, eol } = input;
   const own = indentOf(text, index, index.positionAt(element.position.startOffset).line);
   const last = element.subElements[element.subElements.length - 1];
@@ -83,7 +108,10 @@ function insertInto(input: FormatInput, element: XMLElement, unit: string, lines
   const open = element.syntax.openBody;
   if (close && open) {
     const closeLine = index.positionAt(close.startOffset).line;
-    if (text.slice(index.lineStart(closeLine), close.startOffset).trim() === '' && closeLine > index.positionAt(open.endOffset).line)
+    if (
+      text.slice(index.lineStart(closeLine), close.startOffset).trim() === '' &&
+      closeLine > index.positionAt(open.endOffset).line
+    )
       return [insertLines(text, index, closeLine, lines(own + unit), eol)];
     const range = index.rangeOf(open.endOffset + 1, close.startOffset);
     return [{ range, newText: eol + lines(own + unit).join(eol) + eol + own }];

@@ -30,7 +30,8 @@ function places(input: FormatInput): Place[] {
     for (const pair of services) {
       const name = scalarText(pair.key) ?? '';
       const node = resolve(y, pair.value);
-      if (isMap(node)) found.push({ scope: `compose:${name}`, label: `service ${name}`, service: name, kind: 'compose', y, node });
+      if (isMap(node))
+        found.push({ scope: `compose:${name}`, label: `service ${name}`, service: name, kind: 'compose', y, node });
     }
     const kind = scalarText(get(y, root, 'kind'));
     if (services.length === 0 && kind && get(y, root, 'apiVersion') !== undefined) {
@@ -51,7 +52,9 @@ function containers(y: YamlContext, node: unknown, prefix: string): Place[] {
     if (key === 'containers' || key === 'initContainers') {
       return seqItems(y, pair.value).flatMap((item): Place[] => {
         const name = scalarText(get(y, item, 'name')) ?? '';
-        return isMap(item) ? [{ scope: `${prefix}/${name}`, label: `container ${name}`, service: name, kind: 'k8s', y, node: item }] : [];
+        return isMap(item)
+          ? [{ scope: `${prefix}/${name}`, label: `container ${name}`, service: name, kind: 'k8s', y, node: item }]
+          : [];
       });
     }
     return pair.value && typeof pair.value === 'object' ? containers(y, pair.value, prefix) : [];
@@ -62,23 +65,37 @@ export const yamlPlanner: FormatPlanner = {
   runtimes: RUNTIMES,
   surface: 'env',
   platform: 'linux',
-  targets: (input) => places(input).map(({ scope, label, service }) => ({ scope, label, ...(service ? { service } : {}) })),
+  targets: (input) =>
+    places(input).map(({ scope, label, service }) => ({ scope, label, ...(service ? { service } : {}) })),
   unsupported: (input) =>
-    places(input).length > 0 ? undefined : 'This YAML file has no compose service or Kubernetes container to configure.',
+    places(input).length > 0
+      ? undefined
+      : 'This YAML file has no compose service or Kubernetes container to configure.',
   insert(input, target, entries) {
     const place = places(input).find((p) => p.scope === target.scope);
     if (!place) return 'The chosen service or container is no longer in the file.';
     // YAML indents with spaces only.
     const unit = indentUnit(input.text).replace('\t', '  ');
     if (!place.node) {
-      const lines = ['services:', `${unit}app:`, `${unit}${unit}environment:`, ...entries.map((e) => `${unit.repeat(3)}${composePair(e)}`)];
+      const lines = [
+        'services:',
+        `${unit}app:`,
+        `${unit}${unit}environment:`,
+        ...entries.map((e) => `${unit.repeat(3)}${composePair(e)}`),
+      ];
       return [insertLines(input.text, input.index, input.index.lineCount, lines, input.eol)];
     }
     return intoPlace(input, place, place.node, entries, unit);
   },
 };
 
-function intoPlace(input: FormatInput, place: Place, node: YAMLMap, entries: readonly Entry[], unit: string): TextEdit[] | string {
+function intoPlace(
+  input: FormatInput,
+  place: Place,
+  node: YAMLMap,
+  entries: readonly Entry[],
+  unit: string,
+): TextEdit[] | string {
   const key = place.kind === 'compose' ? 'environment' : 'env';
   if (node.flow) return `The ${place.label} is written in flow style ({…}); add the settings by hand.`;
   const own = node.items.find((pair) => scalarText(pair.key) === key);
@@ -87,14 +104,27 @@ function intoPlace(input: FormatInput, place: Place, node: YAMLMap, entries: rea
   const keyColumn = columnOf(input, (node.items[0]?.key as { range?: number[] } | undefined)?.range?.[0] ?? 0);
   const value = resolve(place.y, own?.value);
   const write = (column: string, list: boolean): string[] =>
-    entries.flatMap((e) => (place.kind === 'k8s' ? k8sItem(e, column) : [column + (list ? composeListItem(e) : composePair(e))]));
+    entries.flatMap((e) =>
+      place.kind === 'k8s' ? k8sItem(e, column) : [column + (list ? composeListItem(e) : composePair(e))],
+    );
   if (isMap(value) || isSeq(value)) {
     if (value.flow) return `The ${key}: of ${place.label} is written in flow style; add the settings by hand.`;
     const first = value.items[0] as Pair | { range?: number[] } | undefined;
-    const start = (isSeq(value) ? (first as { range?: number[] })?.range?.[0] : ((first as Pair)?.key as { range?: number[] })?.range?.[0]) ?? 0;
+    const start =
+      (isSeq(value)
+        ? (first as { range?: number[] })?.range?.[0]
+        : ((first as Pair)?.key as { range?: number[] })?.range?.[0]) ?? 0;
     const column = isSeq(value) ? dashColumn(input.text, input, start) : columnOf(input, start);
     const end = value.range?.[1] ?? start;
-    return [insertLines(input.text, input.index, lineAfter(input.text, input.index, end), write(column, isSeq(value)), input.eol)];
+    return [
+      insertLines(
+        input.text,
+        input.index,
+        lineAfter(input.text, input.index, end),
+        write(column, isSeq(value)),
+        input.eol,
+      ),
+    ];
   }
   const inner = keyColumn + unit;
   if (own) {
