@@ -11,7 +11,14 @@ import { toDiagnostic } from './features/diagnostics.js';
 import { complete } from './features/complete.js';
 import { hover } from './features/hover.js';
 import { codeActions } from './features/codeActions.js';
-import { planSetup, setupChoices, type SetupChoices, type SetupPlan, type SetupRequest } from './features/setup/plan.js';
+import { setupHint } from './features/setup/hint.js';
+import {
+  planSetup,
+  setupChoices,
+  type SetupChoices,
+  type SetupPlan,
+  type SetupRequest,
+} from './features/setup/plan.js';
 
 export type { DocumentInput } from './features/analyze.js';
 export type { SetupChoices, SetupPlan, SetupRequest, SetupTarget, SetupChange } from './features/setup/plan.js';
@@ -36,6 +43,8 @@ export interface LanguageService {
   setupChoices(doc: DocumentInput, settings?: AnalysisSettings): SetupChoices | undefined;
   /** The structural edit that enables the profiler for one runtime in one place. */
   planSetup(doc: DocumentInput, request: SetupRequest): SetupPlan;
+  /** Where a file that sets up a tracer but not the profiler should offer the setup (a CodeLens). */
+  setupHint(doc: DocumentInput): Range | undefined;
 }
 
 export interface LanguageServiceOptions {
@@ -56,5 +65,6 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     codeActions: (doc, range, diagnostics) => codeActions(doc, range, diagnostics),
     setupChoices: (doc, settings = {}) => setupChoices(deps, doc, settings),
     planSetup: (doc, request) => planSetup(deps, doc, request),
+    setupHint: (doc) => setupHint(deps, doc),
   };
 }

@@ -20,6 +20,7 @@ import { createGuard } from './guard.js';
 import { createSettingsStore } from './settings.js';
 import { createPushScheduler } from './push.js';
 import { validateFiles, VALIDATE_FILES_REQUEST } from './validateFiles.js';
+import { hasSetupCommand, registerSetup, setupAction } from './setup.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -27,6 +28,7 @@ const guard = createGuard(connection);
 let service: LanguageService | undefined;
 let pullDiagnostics = false;
 let configurationRequests = false;
+let setupCommand = false;
 const settings = createSettingsStore(connection, () => configurationRequests);
 
 const input = (doc: TextDocument): DocumentInput => ({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId });
@@ -41,6 +43,7 @@ const push = createPushScheduler(async (uri) => {
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
   configurationRequests = params.capabilities.workspace?.configuration === true;
+  setupCommand = hasSetupCommand(params);
   const parsers = await loadParsers().catch((error: unknown) => {
     connection.console.warn(`dd-profiler-config: Ruby parser not loaded: ${String(error)}`);
     return {};
@@ -51,7 +54,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       completionProvider: { triggerCharacters: ['_', '.', '=', '"', "'", ':', ' ', '-'] },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
+      ...(setupCommand ? { codeLensProvider: {} } : {}),
       ...(pullDiagnostics
         ? {
             diagnosticProvider: {
@@ -105,7 +109,9 @@ connection.onHover((params) =>
 connection.onCodeAction((params) =>
   guard('code actions', [], () => {
     const doc = documents.get(params.textDocument.uri);
-    return doc && service ? service.codeActions(input(doc), params.range, params.context.diagnostics) : [];
+    if (!doc || !service) return [];
+    const fixes = service.codeActions(input(doc), params.range, params.context.diagnostics);
+    return setupCommand ? [...fixes, ...setupAction(service, doc)] : fixes;
   }),
 );
 
@@ -118,6 +124,12 @@ connection.onRequest(VALIDATE_FILES_REQUEST, (params: { uris?: unknown }) =>
       publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
     }),
   ),
+);
+
+registerSetup(
+  connection,
+  { documents, service: () => service, settings: (uri) => settings.get(uri), guard },
+  () => setupCommand,
 );
 
 documents.listen(connection);
