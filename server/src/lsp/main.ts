@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type DocumentInput, type LanguageService } from '../core/languageService.js';
-import { loadDefaultCatalog } from '../node/catalogFiles.js';
+import { loadServerCatalog } from './catalog.js';
 import { loadParsers } from '../node/parsers.js';
 import { createGuard } from './guard.js';
 import { createSettingsStore } from './settings.js';
@@ -23,6 +23,12 @@ import { validateFiles, VALIDATE_FILES_REQUEST } from './validateFiles.js';
 import { hasSetupCommand, registerSetup, setupAction } from './setup.js';
 
 const connection = createConnection(ProposedFeatures.all);
+// Prism's WebAssembly compiles while the client's initialize request is on its way.
+let parserError: unknown;
+const parsersLoading = loadParsers().catch((error: unknown) => {
+  parserError = error;
+  return {};
+});
 const documents = new TextDocuments(TextDocument);
 const guard = createGuard(connection);
 let service: LanguageService | undefined;
@@ -44,11 +50,9 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
   configurationRequests = params.capabilities.workspace?.configuration === true;
   setupCommand = hasSetupCommand(params);
-  const parsers = await loadParsers().catch((error: unknown) => {
-    connection.console.warn(`dd-profiler-config: Ruby parser not loaded: ${String(error)}`);
-    return {};
-  });
-  service = createLanguageService({ catalog: loadDefaultCatalog(), parsers });
+  const parsers = await parsersLoading;
+  if (parserError) connection.console.warn(`dd-profiler-config: Ruby parser not loaded: ${String(parserError)}`);
+  service = createLanguageService({ catalog: loadServerCatalog(), parsers });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
