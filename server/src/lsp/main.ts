@@ -20,21 +20,29 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type DocumentInput, type LanguageService } from '../core/languageService.js';
 import type { AnalysisSettings } from '../core/types.js';
-import { loadDefaultCatalog } from '../node/catalogFiles.js';
+import { loadServerCatalog } from './catalog.js';
 import { loadParsers } from '../node/parsers.js';
 import { documentChanged, throwIfCancelled, yieldToMessages } from './cancellation.js';
 import { couldNotCheck, createGuard, describeFailure } from './guard.js';
 import { createSettingsStore } from './settings.js';
 import { createPushScheduler } from './push.js';
 import { validateFiles, VALIDATE_FILES_REQUEST } from './validateFiles.js';
+import { hasSetupCommand, registerSetup, setupAction } from './setup.js';
 
 const connection = createConnection(ProposedFeatures.all);
+// Prism's WebAssembly compiles while the client's initialize request is on its way.
+let parserError: unknown;
+const parsersLoading = loadParsers().catch((error: unknown) => {
+  parserError = error;
+  return {};
+});
 const documents = new TextDocuments(TextDocument);
 const guard = createGuard(connection);
 let service: LanguageService | undefined;
 let pullDiagnostics = false;
 let configurationRequests = false;
 let refreshSupport = false;
+let setupCommand = false;
 const settings = createSettingsStore(connection, () => configurationRequests);
 
 const input = (doc: TextDocument): DocumentInput => ({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId });
@@ -92,17 +100,17 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
   configurationRequests = params.capabilities.workspace?.configuration === true;
   refreshSupport = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
-  const parsers = await loadParsers().catch((error: unknown) => {
-    connection.console.warn(`dd-profiler-config: Ruby parser not loaded: ${String(error)}`);
-    return {};
-  });
-  service = createLanguageService({ catalog: loadDefaultCatalog(), parsers });
+  setupCommand = hasSetupCommand(params);
+  const parsers = await parsersLoading;
+  if (parserError) connection.console.warn(`dd-profiler-config: Ruby parser not loaded: ${String(parserError)}`);
+  service = createLanguageService({ catalog: loadServerCatalog(), parsers });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       completionProvider: { triggerCharacters: ['_', '.', '=', '"', "'", ':', ' ', '-'] },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
+      ...(setupCommand ? { codeLensProvider: {} } : {}),
       ...(pullDiagnostics
         ? {
             diagnosticProvider: {
@@ -159,7 +167,9 @@ connection.onHover((params, token) =>
 
 connection.onCodeAction((params, token) =>
   answer('code actions', params.textDocument.uri, token, [], (doc, _settings, core) =>
-    core.codeActions(input(doc), params.range, params.context.diagnostics),
+    setupCommand
+      ? [...core.codeActions(input(doc), params.range, params.context.diagnostics), ...setupAction(core, doc)]
+      : core.codeActions(input(doc), params.range, params.context.diagnostics),
   ),
 );
 
@@ -199,6 +209,12 @@ process.on('unhandledRejection', (error) => {
     .join('\n');
   connection.console.error(`dd-profiler-config: unexpected failure: ${describeFailure(error, openText)}`);
 });
+
+registerSetup(
+  connection,
+  { documents, service: () => service, settings: (uri) => settings.get(uri), guard },
+  () => setupCommand,
+);
 
 documents.listen(connection);
 connection.listen();
