@@ -97,6 +97,23 @@ describe('a burst of edits, pull client', () => {
     assert.equal(flagsInvalid(lastAnswer.items), (1 + pulls) % 2 === 1);
   });
 
+  it('never pushes to a pull client, not even after a settings change', async () => {
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { ddProfilerConfig: { runtime: 'java' } },
+    });
+    // Two round trips: a push scheduled by the change would have been sent by the second answer.
+    for (let i = 0; i < 2; i++) {
+      await client.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: URI },
+        position: { line: 0, character: 3 },
+      });
+    }
+    assert.deepEqual(
+      client.notifications.filter((n) => n.method === PUBLISH),
+      [],
+    );
+  });
+
   for (const method of ['textDocument/hover', 'textDocument/completion', 'textDocument/diagnostic']) {
     it(`answers a cancelled ${method} with RequestCancelled, and goes on answering`, async () => {
       const id = `cancelled-${method}`;

@@ -7,10 +7,20 @@
  * what was checked and lists what was skipped and why.
  */
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import {
+  ErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type ProgressToken,
+  type TextDocuments,
+  type WorkDoneProgressReporter,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../core/languageService.js';
 import type { AnalysisSettings } from '../core/types.js';
-import { couldNotCheck, describeFailure, fileNotChecked } from './guard.js';
+import { couldNotCheck, describeFailure, fileNotChecked, type Guard } from './guard.js';
 import { readWorkspaceFile, type SkipReason } from './readWorkspaceFile.js';
 
 export const VALIDATE_FILES_REQUEST = 'ddProfilerConfig/validateFiles';
@@ -24,6 +34,45 @@ export interface ValidateFilesDeps {
   /** The client cancelled the request or the progress notification. */
   cancelled(): boolean;
   log(message: string): void;
+}
+
+export interface RegisterDeps {
+  readonly documents: TextDocuments<TextDocument>;
+  service(): LanguageService | undefined;
+  settings(uri: string): Promise<AnalysisSettings>;
+  readonly guard: Guard;
+}
+
+/**
+ * Answers the request with progress: the client's own token when it sent one, else one the server
+ * creates (a no-op for clients without progress support). Cancelling either stops the run.
+ */
+export function registerValidateFiles(connection: Connection, deps: RegisterDeps): void {
+  type Params = { uris?: unknown; workDoneToken?: ProgressToken } | null;
+  connection.onRequest(VALIDATE_FILES_REQUEST, (params: Params, token: CancellationToken) =>
+    deps.guard(
+      'workspace validation',
+      (reason) => {
+        throw new ResponseError(ErrorCodes.InternalError, `Workspace validation failed: ${reason}`);
+      },
+      async () => {
+        const progress =
+          params?.workDoneToken === undefined
+            ? await connection.window.createWorkDoneProgress()
+            : connection.window.attachWorkDoneProgress(params.workDoneToken);
+        const progressToken = 'token' in progress ? (progress.token as CancellationToken) : undefined;
+        return validateFiles(params ?? {}, {
+          service: deps.service,
+          settings: deps.settings,
+          isOpen: (uri) => deps.documents.get(uri) !== undefined,
+          publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
+          progress,
+          cancelled: () => token.isCancellationRequested || progressToken?.isCancellationRequested === true,
+          log: (message) => connection.console.info(message),
+        });
+      },
+    ),
+  );
 }
 
 export interface SkippedFile {
