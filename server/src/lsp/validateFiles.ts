@@ -99,6 +99,7 @@ export async function validateFiles(params: { uris?: unknown }, deps: ValidateFi
   const uris = Array.isArray(params.uris) ? params.uris.filter((u): u is string => typeof u === 'string') : [];
   const result: ValidateFilesResult = { files: 0, findings: 0, open: 0, skipped: [], cancelled: false };
   deps.progress.begin('Datadog Profiler: validating workspace', 0, `0/${uris.length}`, true);
+  let reported = 0;
   try {
     for (const [index, uri] of uris.entries()) {
       if (deps.cancelled()) {
@@ -106,7 +107,9 @@ export async function validateFiles(params: { uris?: unknown }, deps: ValidateFi
         break;
       }
       await validateOne(uri, deps, result);
-      deps.progress.report(Math.round(((index + 1) * 100) / uris.length), `${index + 1}/${uris.length}`);
+      // At most one progress notification per percent: 5,000 files need not mean 5,000 notifications.
+      const percent = Math.floor(((index + 1) * 100) / uris.length);
+      if (percent > reported) deps.progress.report((reported = percent), `${index + 1}/${uris.length}`);
     }
   } finally {
     deps.progress.done();
