@@ -52,12 +52,13 @@ async function diagnose(uri: string): Promise<{ version: number; diagnostics: Di
   const before = documents.get(uri)?.version;
   const docSettings = await settings.get(uri);
   const doc = documents.get(uri);
-  if (!doc || !service) return 'closed';
+  const core = service;
+  if (!doc || !core) return 'closed';
   if (doc.version !== before) return 'changed';
   const diagnostics = await guard(
     'validation',
     (reason) => [couldNotCheck(uri, reason)],
-    () => service!.validate(input(doc), docSettings),
+    () => core.validate(input(doc), docSettings),
     () => doc.getText(),
   );
   return { version: doc.version, diagnostics };
@@ -86,6 +87,7 @@ function answer<T>(
       await yieldToMessages();
       throwIfCancelled(token);
       const docSettings = await settings.get(uri);
+      throwIfCancelled(token);
       const doc = documents.get(uri);
       return doc && service ? work(doc, docSettings, service) : fallback;
     },
