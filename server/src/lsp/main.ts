@@ -56,7 +56,7 @@ async function diagnose(uri: string): Promise<{ version: number; diagnostics: Di
   if (!doc || !core) return 'closed';
   if (doc.version !== before) return 'changed';
   const diagnostics = await guard(
-    'validation',
+    `validation of ${uri}`,
     (reason) => [couldNotCheck(uri, reason)],
     () => core.validate(input(doc), docSettings),
     () => doc.getText(),
@@ -81,7 +81,7 @@ function answer<T>(
   work: (doc: TextDocument, settings: AnalysisSettings, service: LanguageService) => T,
 ): Promise<T> {
   return guard(
-    what,
+    `${what} in ${uri}`,
     () => fallback,
     async () => {
       await yieldToMessages();
