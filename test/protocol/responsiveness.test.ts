@@ -97,6 +97,19 @@ describe('a burst of edits, pull client', () => {
     assert.equal(flagsInvalid(lastAnswer.items), (1 + pulls) % 2 === 1);
   });
 
+  it('answers a re-pull of the same version "unchanged", and a pull after a settings change in full', async () => {
+    const pull = (previousResultId?: string) =>
+      client.connection.sendRequest<{ kind: string; resultId?: string }>('textDocument/diagnostic', {
+        textDocument: { uri: URI },
+        ...(previousResultId ? { previousResultId } : {}),
+      });
+    const first = await pull();
+    assert.equal(first.kind, 'full');
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    assert.equal((await pull(first.resultId)).kind, 'full');
+  });
+
   it('never pushes to a pull client, not even after a settings change', async () => {
     await client.connection.sendNotification('workspace/didChangeConfiguration', {
       settings: { ddProfilerConfig: { runtime: 'java' } },

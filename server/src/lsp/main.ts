@@ -39,6 +39,8 @@ let service: LanguageService | undefined;
 let pullDiagnostics = false;
 let configurationRequests = false;
 let refreshSupport = false;
+/** Bumped on every settings change: part of each pulled result's id, so old results are not reused. */
+let settingsGeneration = 0;
 let setupCommand = false;
 const settings = createSettingsStore(connection, () => configurationRequests);
 
@@ -126,6 +128,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
 
 connection.onDidChangeConfiguration((change) => {
   settings.changed(change.settings);
+  settingsGeneration++;
   if (!pullDiagnostics) documents.all().forEach((doc) => push.schedule(doc.uri));
   // A pull client without refresh support re-pulls on its own schedule; asking it anyway gets an error.
   else if (refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
@@ -146,10 +149,16 @@ connection.languages.diagnostics.on(async (params, token) => {
   throwIfCancelled(token);
   // Overtaken by an edit: the client pulls again for the newest version, so a burst costs one validation.
   if (documents.get(uri)?.version !== version) throw documentChanged();
+  // Same text, same settings, same answer: a re-pull (switching tabs) costs nothing.
+  const resultId = `${version}/${settingsGeneration}`;
+  if (version !== undefined && params.previousResultId === resultId) {
+    return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+  }
   const result = await diagnose(uri);
   throwIfCancelled(token);
   if (result === 'changed') throw documentChanged();
-  return { kind: DocumentDiagnosticReportKind.Full, items: result === 'closed' ? [] : result.diagnostics };
+  if (result === 'closed') return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  return { kind: DocumentDiagnosticReportKind.Full, resultId, items: result.diagnostics };
 });
 
 connection.onCompletion((params, token) =>
