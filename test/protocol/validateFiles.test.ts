@@ -113,6 +113,30 @@ describe('Validate workspace over stdio', { skip: !posix && 'needs POSIX symlink
     );
   });
 
+  it('clears what it pushed for a file once the editor opens it, so a pull client shows it once', async () => {
+    const env = uri('.env');
+    const pushed = () =>
+      client.notifications.filter(
+        (n) => n.method === 'textDocument/publishDiagnostics' && (n.params as PublishDiagnosticsParams).uri === env,
+      );
+    assert.equal(pushed().length, 1);
+    await openDocument(client, env, 'DD_PROFILING_ENABLE=true\n');
+    await client.waitFor<PublishDiagnosticsParams>(
+      'textDocument/publishDiagnostics',
+      (p) => p.uri === env && p.diagnostics.length === 0,
+    );
+    const pulled = await client.connection.sendRequest<{ items: unknown[] }>('textDocument/diagnostic', {
+      textDocument: { uri: env },
+    });
+    assert.equal(pulled.items.length, 1);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: env } });
+    await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: env },
+      position: { line: 0, character: 0 },
+    });
+    assert.equal(pushed().length, 2, 'nothing pushed on close');
+  });
+
   it('stops when cancelled, and says so', async () => {
     const id = 'cancelled-validation';
     const uris = Array<string>(2000).fill(uri('.env'));

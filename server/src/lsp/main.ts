@@ -39,8 +39,15 @@ let service: LanguageService | undefined;
 let pullDiagnostics = false;
 let configurationRequests = false;
 let refreshSupport = false;
-/** Bumped on every settings change: part of each pulled result's id, so old results are not reused. */
+/**
+ * A pulled result's id names what it was computed from: the document's opening (versions restart when
+ * a document is reopened), its version, and the settings (bumped on every change).
+ */
 let settingsGeneration = 0;
+let openings = 0;
+const opening = new Map<string, number>();
+/** Files whose diagnostics Validate workspace pushed (a pull client's open files get theirs by pull). */
+const pushedByValidation = new Set<string>();
 let setupCommand = false;
 const settings = createSettingsStore(connection, () => configurationRequests);
 
@@ -137,9 +144,16 @@ connection.onDidChangeConfiguration((change) => {
 documents.onDidChangeContent((event) => {
   if (!pullDiagnostics) push.schedule(event.document.uri);
 });
-documents.onDidClose((event) => {
-  push.cancel(event.document.uri);
-  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+documents.onDidOpen(({ document: { uri } }) => {
+  opening.set(uri, ++openings);
+  // A pull client keeps pushed and pulled diagnostics apart: what Validate workspace pushed for this
+  // file would show twice while it is open.
+  if (pullDiagnostics && pushedByValidation.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+documents.onDidClose(({ document: { uri } }) => {
+  opening.delete(uri);
+  push.cancel(uri);
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
 connection.languages.diagnostics.on(async (params, token) => {
@@ -150,7 +164,7 @@ connection.languages.diagnostics.on(async (params, token) => {
   // Overtaken by an edit: the client pulls again for the newest version, so a burst costs one validation.
   if (documents.get(uri)?.version !== version) throw documentChanged();
   // Same text, same settings, same answer: a re-pull (switching tabs) costs nothing.
-  const resultId = `${version}/${settingsGeneration}`;
+  const resultId = `${opening.get(uri)}/${version}/${settingsGeneration}`;
   if (version !== undefined && params.previousResultId === resultId) {
     return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
   }
@@ -181,7 +195,13 @@ connection.onCodeAction((params, token) =>
   ),
 );
 
-registerValidateFiles(connection, { documents, service: () => service, settings: (uri) => settings.get(uri), guard });
+registerValidateFiles(connection, {
+  documents,
+  service: () => service,
+  settings: (uri) => settings.get(uri),
+  guard,
+  published: (uri) => pushedByValidation.add(uri),
+});
 
 // The last line of defence: a promise nobody awaited (a client that answers a request with an error,
 // say) is logged, never allowed to end the process and with it every diagnostic in the editor.
