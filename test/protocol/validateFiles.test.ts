@@ -105,4 +105,19 @@ describe('Validate workspace over stdio', { skip: !posix && 'needs POSIX symlink
       'the first file is published before the last file is done',
     );
   });
+
+  it('stops when cancelled, and says so', async () => {
+    const id = 'cancelled-validation';
+    const uris = Array<string>(2000).fill(uri('.env'));
+    const answer = await client.sendTogether(
+      [
+        { id, method: 'ddProfilerConfig/validateFiles', params: { uris } },
+        { method: '$/cancelRequest', params: { id } },
+      ],
+      id,
+    );
+    const result = answer.result as Answer;
+    assert.equal(result.cancelled, true);
+    assert.ok(result.files < uris.length, `${result.files} files checked after the cancellation`);
+  });
 });

@@ -6,16 +6,13 @@
 import {
   CodeActionKind,
   DocumentDiagnosticReportKind,
-  ErrorCodes,
   ProposedFeatures,
-  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
   type CancellationToken,
   type Diagnostic,
   type InitializeResult,
-  type ProgressToken,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type DocumentInput, type LanguageService } from '../core/languageService.js';
@@ -26,7 +23,7 @@ import { documentChanged, throwIfCancelled, yieldToMessages } from './cancellati
 import { couldNotCheck, createGuard, describeFailure } from './guard.js';
 import { createSettingsStore } from './settings.js';
 import { createPushScheduler } from './push.js';
-import { validateFiles, VALIDATE_FILES_REQUEST } from './validateFiles.js';
+import { registerValidateFiles } from './validateFiles.js';
 import { hasSetupCommand, registerSetup, setupAction } from './setup.js';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -127,9 +124,9 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
 
 connection.onDidChangeConfiguration((change) => {
   settings.changed(change.settings);
+  if (!pullDiagnostics) documents.all().forEach((doc) => push.schedule(doc.uri));
   // A pull client without refresh support re-pulls on its own schedule; asking it anyway gets an error.
-  if (pullDiagnostics && refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
-  else documents.all().forEach((doc) => push.schedule(doc.uri));
+  else if (refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
 });
 
 documents.onDidChangeContent((event) => {
@@ -173,32 +170,7 @@ connection.onCodeAction((params, token) =>
   ),
 );
 
-connection.onRequest(
-  VALIDATE_FILES_REQUEST,
-  (params: { uris?: unknown; workDoneToken?: ProgressToken } | null, token: CancellationToken) =>
-    guard(
-      'workspace validation',
-      (reason) => {
-        throw new ResponseError(ErrorCodes.InternalError, `Workspace validation failed: ${reason}`);
-      },
-      async () => {
-        const progress =
-          params?.workDoneToken === undefined
-            ? await connection.window.createWorkDoneProgress()
-            : connection.window.attachWorkDoneProgress(params.workDoneToken);
-        const progressToken = 'token' in progress ? (progress.token as CancellationToken) : undefined;
-        return validateFiles(params ?? {}, {
-          service: () => service,
-          settings: (uri) => settings.get(uri),
-          isOpen: (uri) => documents.get(uri) !== undefined,
-          publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
-          progress,
-          cancelled: () => token.isCancellationRequested || progressToken?.isCancellationRequested === true,
-          log: (message) => connection.console.info(message),
-        });
-      },
-    ),
-);
+registerValidateFiles(connection, { documents, service: () => service, settings: (uri) => settings.get(uri), guard });
 
 // The last line of defence: a promise nobody awaited (a client that answers a request with an error,
 // say) is logged, never allowed to end the process and with it every diagnostic in the editor.

@@ -51,11 +51,15 @@ export function registerSetup(connection: Connection, deps: SetupDeps, withComma
     fallback: T,
     work: (doc: TextDocument, service: LanguageService) => T | Promise<T>,
   ) =>
-    deps.guard('profiler setup', () => fallback, () => {
-      const doc = typeof uri === 'string' ? deps.documents.get(uri) : undefined;
-      const service = deps.service();
-      return doc && service ? work(doc, service) : fallback;
-    });
+    deps.guard(
+      'profiler setup',
+      () => fallback,
+      () => {
+        const doc = typeof uri === 'string' ? deps.documents.get(uri) : undefined;
+        const service = deps.service();
+        return doc && service ? work(doc, service) : fallback;
+      },
+    );
   connection.onRequest(SETUP_CHOICES_REQUEST, (params: { uri?: unknown }) =>
     withDoc(
       params.uri,
