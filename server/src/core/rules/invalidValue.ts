@@ -14,14 +14,22 @@ import { checkValue, type ValueProblem } from './checkValue.js';
 import type { Rule, RuleContext } from './context.js';
 import { effectiveRuntimes, readByNoneInUse } from './effectiveRuntimes.js';
 import { replaceValueFix } from './fixes.js';
+import { agentAddress } from './agentAddress.js';
+import { emptyUnifiedTag } from './emptyUnifiedTag.js';
+import { tagsSeparators } from './tagsSeparators.js';
+import { valueSyntaxFirst } from './valueSyntax.js';
 
 export const invalidValue: Rule = (ctx) =>
   ctx.occurrences.flatMap((occurrence) => {
     const setting = ctx.settingOf(occurrence);
-    if (!setting || occurrence.valueKind !== 'literal' || occurrence.value === undefined || occurrence.value === '') {
-      return [];
-    }
-    const finding = check(ctx, occurrence, setting, occurrence.value);
+    const value = occurrence.value;
+    if (!setting || occurrence.valueKind !== 'literal' || value === undefined) return [];
+    if (readByNoneInUse(ctx, occurrence, setting) || valueSyntaxFirst(value)) return [];
+    const finding =
+      emptyUnifiedTag(ctx, occurrence) ??
+      (value === ''
+        ? undefined
+        : (check(ctx, occurrence, setting, value) ?? agentAddress(ctx, occurrence) ?? tagsSeparators(ctx, occurrence)));
     return finding ? [finding] : [];
   });
 
@@ -31,8 +39,6 @@ interface Failure {
 }
 
 function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting, value: string): Finding | undefined {
-  // A setting the known runtime does not read at all is runtime-mismatch's to report, not a value problem.
-  if (readByNoneInUse(ctx, occurrence, setting)) return undefined;
   const runtimes = effectiveRuntimes(ctx, occurrence, setting);
   const failures: Failure[] = [];
   for (const runtime of runtimes) {
