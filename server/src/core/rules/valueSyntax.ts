@@ -27,7 +27,8 @@ export function valueSyntaxFirst(value: string): boolean {
 
 export const valueSyntax: Rule = (ctx) =>
   ctx.occurrences.flatMap((occurrence) => {
-    if (occurrence.value === undefined || occurrence.valueKind === 'none') return [];
+    // Only Datadog settings: other variables' values are not this tool's business.
+    if (occurrence.value === undefined || occurrence.valueKind === 'none' || !ctx.settingOf(occurrence)) return [];
     const finding = typographicQuotes(ctx, occurrence) ?? unexpanded(ctx, occurrence) ?? keptComment(ctx, occurrence);
     return finding ? [finding] : [];
   });
@@ -84,7 +85,8 @@ function keptComment(ctx: RuleContext, occurrence: SettingOccurrence): Finding |
   const value = occurrence.value ?? '';
   if (occurrence.valueKind !== 'literal' || occurrence.quoting !== 'none' || !/\s#/.test(value)) return undefined;
   const range = occurrence.valueRange;
-  if (!range || ctx.syntaxProblems.some((p) => p.code === 'value-syntax' && overlaps(p.range, range))) return undefined;
+  if (!range || quotedInSource(range, value)) return undefined;
+  if (ctx.syntaxProblems.some((p) => p.code === 'value-syntax' && overlaps(p.range, range))) return undefined;
   const secret = ctx.settingOf(occurrence)?.secret === true;
   const name = displayName(occurrence.surface, occurrence.name);
   const seen = secret ? 'the key followed by the comment' : `\`${value}\``;
@@ -96,6 +98,11 @@ function keptComment(ctx: RuleContext, occurrence: SettingOccurrence): Finding |
     range,
     ...(fix ? { fixes: [fix] } : {}),
   };
+}
+
+/** The source text is longer than the value: it was quoted (or escaped), so the `#` was written on purpose. */
+function quotedInSource(range: Range, value: string): boolean {
+  return range.start.line !== range.end.line || range.end.character - range.start.character !== value.length;
 }
 
 function overlaps(a: Range, b: Range): boolean {
