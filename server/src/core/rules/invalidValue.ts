@@ -16,6 +16,7 @@ import { effectiveRuntimes, readByNoneInUse } from './effectiveRuntimes.js';
 import { replaceValueFix } from './fixes.js';
 import { agentAddress } from './agentAddress.js';
 import { emptyUnifiedTag } from './emptyUnifiedTag.js';
+import { isPlaceholder, isTemplateExpression } from './placeholder.js';
 import { tagsSeparators } from './tagsSeparators.js';
 import { valueSyntaxFirst } from './valueSyntax.js';
 
@@ -25,6 +26,8 @@ export const invalidValue: Rule = (ctx) =>
     const value = occurrence.value;
     if (!setting || occurrence.valueKind !== 'literal' || value === undefined) return [];
     if (readByNoneInUse(ctx, occurrence, setting) || valueSyntaxFirst(value)) return [];
+    // A template expression is filled in by a tool, and a placeholder key is not a malformed one.
+    if (isTemplateExpression(value) || (setting.secret && isPlaceholder(value))) return [];
     const finding =
       emptyUnifiedTag(ctx, occurrence) ??
       (value === ''

@@ -12,6 +12,7 @@ import type { Setting } from '../catalog/schema.js';
 import type { Finding, Runtime, SettingOccurrence } from '../types.js';
 import { displayName, listRuntimes } from '../text/names.js';
 import type { Rule, RuleContext } from './context.js';
+import { redactAssignments } from '../text/secretNames.js';
 import { renameFix } from './fixes.js';
 
 const RETIRED = new Set(['deprecated', 'legacy', 'removed', 'internal', 'hidden']);
@@ -29,7 +30,8 @@ function report(ctx: RuleContext, occurrence: SettingOccurrence, setting: Settin
   const name = displayName(occurrence.surface, occurrence.name);
   const alternative = equivalentFor(ctx, occurrence, inUse);
   const reason = ctx.runtimeReason(occurrence.scope);
-  const because = reason ? ` (runtime from ${reason})` : '';
+  // The reason may quote a command line, and a command line may hold a key.
+  const because = reason ? ` (runtime from ${redactAssignments(reason)})` : '';
   const instead = alternative
     ? ` ${listRuntimes(alternative.readers)} reads \`${displayName(occurrence.surface, alternative.name)}\`.`
     : '';
