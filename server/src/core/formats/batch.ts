@@ -26,7 +26,7 @@ export function extractBatch(text: string, _ctx?: ExtractContext): ExtractResult
   }
   const dotnet = /\b(CORECLR|COR)_\w+/i.test(text);
   const hints = dotnet ? [{ runtime: 'dotnet' as const, reason: 'CLR profiler variables' }] : [];
-  return mergeResults(...results, { occurrences: [], problems: [], runtimeHints: hints });
+  return mergeResults([...results, { occurrences: [], problems: [], runtimeHints: hints }]);
 }
 
 function readSet(index: LineIndex, body: string, at: number, line: number): ExtractResult | undefined {
