@@ -11,7 +11,7 @@ import type { Rule, RuleContext } from './context.js';
 import { suggestNames } from '../catalog/suggest.js';
 
 const RETIRED = new Set(['deprecated', 'legacy', 'removed', 'internal', 'hidden']);
-import { renameFix } from './fixes.js';
+import { renameOrRemove } from './fixes.js';
 
 export const runtimeMismatch: Rule = (ctx) =>
   ctx.occurrences.flatMap((occurrence) => {
@@ -39,6 +39,6 @@ function report(ctx: RuleContext, occurrence: SettingOccurrence, setting: Settin
     severity: 'warning',
     message: `\`${name}\` is read only by ${listRuntimes(setting.runtimes)}, not by ${listRuntimes(inUse)}${because}.${instead}`,
     range: occurrence.nameRange,
-    ...(alternative ? { fixes: [renameFix(occurrence, alternative, true)] } : {}),
+    ...(alternative ? { fixes: renameOrRemove(ctx, occurrence, alternative, true) } : {}),
   };
 }
