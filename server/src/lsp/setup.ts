@@ -23,6 +23,7 @@ export const SETUP_CHOICES_REQUEST = 'ddProfilerConfig/setupChoices';
 export const PLAN_SETUP_REQUEST = 'ddProfilerConfig/planSetup';
 export const ENABLE_PROFILING_COMMAND = 'ddProfilerConfig.enableProfiling';
 const TITLE = 'Enable Datadog profiling…';
+const SOURCE_KIND = `${CodeActionKind.Source}.enableDatadogProfiling`;
 
 export interface SetupDeps {
   readonly documents: TextDocuments<TextDocument>;
@@ -96,13 +97,17 @@ export function registerSetup(connection: Connection, deps: SetupDeps, withComma
   );
 }
 
-/** The code action offered on every supported file, for clients that have the command. */
+/**
+ * The code action offered on every supported file, for clients that have the command: a refactoring
+ * (light bulb) while the file does not turn the profiler on, a source action (menu only) once it does.
+ */
 export function setupAction(service: LanguageService | undefined, doc: TextDocument | undefined): CodeAction[] {
-  if (!service || !doc || !service.setupChoices(input(doc))) return [];
+  const choices = service && doc ? service.setupChoices(input(doc)) : undefined;
+  if (!choices || !doc) return [];
   return [
     {
       title: TITLE,
-      kind: CodeActionKind.Refactor,
+      kind: choices.enabled ? SOURCE_KIND : CodeActionKind.Refactor,
       command: { title: TITLE, command: ENABLE_PROFILING_COMMAND, arguments: [doc.uri] },
     },
   ];

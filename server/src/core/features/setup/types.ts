@@ -24,6 +24,8 @@ export interface SetupChoices {
   readonly runtimes: readonly Runtime[];
   readonly detected?: Runtime;
   readonly targets: readonly SetupTarget[];
+  /** Whether the file already turns the profiler on somewhere. */
+  readonly enabled: boolean;
   /** Why nothing can be planned for this file, when that is the case. */
   readonly unsupported?: string;
 }
