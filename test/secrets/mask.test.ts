@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { createMask, documentSecrets, MASK } from '../../server/src/core/features/mask.js';
 import { isFillInPlaceholder, isPlaceholder, isTemplateExpression } from '../../server/src/core/rules/placeholder.js';
 import { redactAssignments } from '../../server/src/core/text/secretNames.js';
@@ -32,6 +33,21 @@ describe('secret mask', () => {
     assert.equal(mask.text(text), text);
     assert.equal(mask.holds(text), false);
     assert.equal(mask.holds(`x${KEY.slice(3, 11)}x`), true);
+  });
+
+  it('masks any copy of 8 or more characters of a key, whatever surrounds it (property)', () => {
+    const hex = fc.stringMatching(/^[0-9a-f]{32}$/);
+    const around = fc.string({ maxLength: 40 });
+    const cut = fc.tuple(fc.nat(24), fc.integer({ min: 8, max: 32 }), fc.boolean());
+    fc.assert(
+      fc.property(hex, around, around, cut, (key, before, after, [from, length, upper]) => {
+        const piece = key.slice(from, from + length);
+        fc.pre(piece.length >= 8);
+        const masked = createMask([key]).text(`${before}${upper ? piece.toUpperCase() : piece}${after}`);
+        for (let i = 0; i + 8 <= key.length; i++) assert.ok(!masked.toLowerCase().includes(key.slice(i, i + 8)));
+      }),
+      { seed: 42, numRuns: 500 },
+    );
   });
 
   it('takes literal credential values and key-like tokens on credential lines, not placeholders or references', () => {
