@@ -13,8 +13,17 @@ import { hover } from './features/hover.js';
 import { codeActions } from './features/codeActions.js';
 import { createMask, documentSecrets, maskFinding, type SecretMask } from './features/mask.js';
 import { maskCodeActions, maskCompletions, maskHover } from './features/maskLsp.js';
+import { setupHint } from './features/setup/hint.js';
+import {
+  planSetup,
+  setupChoices,
+  type SetupChoices,
+  type SetupPlan,
+  type SetupRequest,
+} from './features/setup/plan.js';
 
 export type { DocumentInput } from './features/analyze.js';
+export type { SetupChoices, SetupPlan, SetupRequest, SetupTarget, SetupChange } from './features/setup/plan.js';
 
 export interface Analysis {
   /** `undefined` when the file is not a format the tool checks. */
@@ -32,6 +41,12 @@ export interface LanguageService {
   hover(doc: DocumentInput, position: Position, settings?: AnalysisSettings): Hover | null;
   /** Quick fixes rebuilt from the diagnostics' `data` and the document text alone. */
   codeActions(doc: DocumentInput, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** "Enable Datadog profiling…": the runtimes and places that fit the file; `undefined` for other files. */
+  setupChoices(doc: DocumentInput, settings?: AnalysisSettings): SetupChoices | undefined;
+  /** The structural edit that enables the profiler for one runtime in one place. */
+  planSetup(doc: DocumentInput, request: SetupRequest): SetupPlan;
+  /** Where a file that sets up a tracer but not the profiler should offer the setup (a CodeLens). */
+  setupHint(doc: DocumentInput): Range | undefined;
 }
 
 export interface LanguageServiceOptions {
@@ -55,6 +70,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     complete: (doc, position, settings = {}) => maskCompletions(maskOf(doc), complete(deps, doc, position, settings)),
     hover: (doc, position, settings = {}) => maskHover(maskOf(doc), hover(deps, doc, position, settings)),
     codeActions: (doc, range, diagnostics) => maskCodeActions(maskOf(doc), codeActions(doc, range, diagnostics)),
+    setupChoices: (doc, settings = {}) => setupChoices(deps, doc, settings),
+    planSetup: (doc, request) => planSetup(deps, doc, request),
+    setupHint: (doc) => setupHint(deps, doc),
   };
 }
 

@@ -178,6 +178,7 @@ export function moveBefore(
       { range: { start: previous.range.end, end: word.range.end }, newText: '', expected: `${separator}${raw}` },
     ],
     preferred: true,
+    safe: true,
   };
 }
 

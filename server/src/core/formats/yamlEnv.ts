@@ -25,9 +25,9 @@ import {
 /** `environment:` of a compose service: a map (`KEY: value`) or a list (`- KEY=value`). */
 export function composeEnvironment(y: YamlContext, node: unknown, scope: string): ExtractResult {
   const resolved = resolve(y, node);
-  if (isMap(resolved)) return mergeResults(...pairsOf(y, resolved).map((pair) => composePair(y, pair, scope)));
+  if (isMap(resolved)) return mergeResults(pairsOf(y, resolved).map((pair) => composePair(y, pair, scope)));
   return mergeResults(
-    ...seqItems(y, resolved).map((item) => (isScalar(item) ? composeListItem(y, item, scope) : emptyResult())),
+    seqItems(y, resolved).map((item) => (isScalar(item) ? composeListItem(y, item, scope) : emptyResult())),
   );
 }
 
@@ -51,7 +51,7 @@ function composePair(y: YamlContext, pair: Pair, scope: string): ExtractResult {
     );
     if (problem) problems.push(problem);
   }
-  return mergeResults({ occurrences: [occurrence], problems, runtimeHints: [] }, jvm(y, occurrence, scope));
+  return mergeResults([{ occurrences: [occurrence], problems, runtimeHints: [] }, jvm(y, occurrence, scope)]);
 }
 
 function composeListItem(y: YamlContext, item: Scalar, scope: string): ExtractResult {
@@ -72,7 +72,7 @@ function composeListItem(y: YamlContext, item: Scalar, scope: string): ExtractRe
     valueKind: value.includes('${') || /\$[A-Za-z_]/.test(value) ? 'reference' : 'literal',
     quoting: 'none',
   };
-  return mergeResults(withOccurrence(occurrence), jvm(y, occurrence, scope));
+  return mergeResults([withOccurrence(occurrence), jvm(y, occurrence, scope)]);
 }
 
 /**
@@ -93,7 +93,7 @@ function listValueRange(y: YamlContext, item: Scalar, name: string): Range | und
 
 /** `env:` of a Kubernetes container: `- name: X` with `value:` or `valueFrom:`. */
 export function kubernetesEnv(y: YamlContext, node: unknown, scope: string): ExtractResult {
-  return mergeResults(...seqItems(y, node).map((item) => kubernetesItem(y, item, scope)));
+  return mergeResults(seqItems(y, node).map((item) => kubernetesItem(y, item, scope)));
 }
 
 function kubernetesItem(y: YamlContext, item: unknown, scope: string): ExtractResult {
@@ -124,7 +124,7 @@ function kubernetesItem(y: YamlContext, item: unknown, scope: string): ExtractRe
     );
     if (problem) problems.push(problem);
   }
-  return mergeResults({ occurrences: [occurrence], problems, runtimeHints: [] }, jvm(y, occurrence, scope));
+  return mergeResults([{ occurrences: [occurrence], problems, runtimeHints: [] }, jvm(y, occurrence, scope)]);
 }
 
 /** What every environment entry in YAML shares: its name, scope, and the lines that hold it. */
