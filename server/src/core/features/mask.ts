@@ -7,8 +7,9 @@
  *
  * A document's secrets are the literal values of credential settings (from its occurrences) plus
  * key-like tokens on and just after any line that names a credential (for text no extractor
- * understood, such as a malformed XML attribute). Any run of text sharing {@link WINDOW} characters with a secret is masked,
- * case-insensitively, so truncated and re-cased copies are caught as well as whole ones.
+ * understood, such as a malformed XML attribute). Any run of text sharing {@link WINDOW} characters
+ * with a secret is masked, case-insensitively, so truncated and re-cased copies are caught as well as
+ * whole ones.
  */
 import type { Catalog } from '../catalog/catalog.js';
 import { isPlaceholder } from '../rules/placeholder.js';
