@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI into dist/. Everything the shipped
 // programs need is inside: the .vsix and the npm tarball install no dependencies (so installing from a
 // release tarball needs no registry). Tests run the tsc output in out/, and the bins run these bundles.
-import { cpSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // 'module' first: some dependencies (jsonc-parser) ship a UMD 'main' that esbuild cannot follow.
@@ -13,12 +13,15 @@ const common = {
   logLevel: 'warning',
   mainFields: ['module', 'main'],
 };
-// Prism stays a real package loaded on demand (server/src/node/parsers.ts), so its WebAssembly sits
-// beside it and Node's one-off WASI warning can be silenced at load time.
 const node = {
   ...common,
   format: 'esm',
+  // Prism stays a real package loaded on demand (server/src/node/parsers.ts), so its WebAssembly sits
+  // beside it and Node's one-off WASI warning can be silenced at load time.
   external: ['@ruby/prism'],
+  // Less source to parse before the first answer; identifiers are kept for readable stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };
 await Promise.all([
@@ -32,7 +35,10 @@ await Promise.all([
   build({ ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.mjs' }),
   build({ ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.mjs' }),
 ])
-  .then(() => {
+  .then(async () => {
+    // The catalog validated once here, so the server skips validating it on every start (server/src/lsp/catalog.ts).
+    const { prebuildCatalog } = await import('../out/server/src/lsp/catalog.js');
+    writeFileSync('dist/catalog.json', JSON.stringify(prebuildCatalog()));
     // Prism (kept external, see above) travels inside dist/: its code, its wasm, no type declarations.
     cpSync('node_modules/@ruby/prism/package.json', 'dist/node_modules/@ruby/prism/package.json');
     cpSync('node_modules/@ruby/prism/src', 'dist/node_modules/@ruby/prism/src', {
