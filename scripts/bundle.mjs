@@ -1,8 +1,11 @@
 // Bundles the extension client, the language server and the CLI into dist/. Everything the shipped
 // programs need is inside: the .vsix and the npm tarball install no dependencies (so installing from a
 // release tarball needs no registry). Tests run the tsc output in out/, and the bins run these bundles.
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// A stale file left by an older build would otherwise ship.
+rmSync('dist', { recursive: true, force: true });
 
 // 'module' first: some dependencies (jsonc-parser) ship a UMD 'main' that esbuild cannot follow.
 const common = {
@@ -13,11 +16,11 @@ const common = {
   logLevel: 'warning',
   mainFields: ['module', 'main'],
 };
+// Prism stays a real package loaded on demand (server/src/node/parsers.ts), so its WebAssembly sits
+// beside it and Node's one-off WASI warning can be silenced at load time.
 const node = {
   ...common,
   format: 'esm',
-  // Prism stays a real package loaded on demand (server/src/node/parsers.ts), so its WebAssembly sits
-  // beside it and Node's one-off WASI warning can be silenced at load time.
   external: ['@ruby/prism'],
   // Less source to parse before the first answer; identifiers are kept for readable stack traces.
   minifyWhitespace: true,
