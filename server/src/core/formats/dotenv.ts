@@ -78,7 +78,8 @@ function readValue(c: Cursor, name: string, nameStart: number, nameEnd: number, 
     valueKind: REFERENCE.test(value) ? 'reference' : 'literal',
     quoting: 'none',
   });
-  unquotedProblems(c, { quote, value, valueStart, end, hash: hash >= 0 ? at + hash : -1, lineEnd });
+  const commentMatters = /^_?(DD|DATADOG)_/.test(name) && !/^\s*export\s/.test(c.text.slice(lineStart, nameStart));
+  unquotedProblems(c, { quote, value, valueStart, end, hash: hash >= 0 ? at + hash : -1, lineEnd, commentMatters });
   return nextLine(c.text, lineEnd);
 }
 
@@ -116,6 +117,11 @@ interface Unquoted {
   readonly end: number;
   readonly hash: number;
   readonly lineEnd: number;
+  /**
+   * Whether a ` # comment` is worth a warning: a Datadog setting, not written `export KEY=…` (for shells,
+   * which drop the comment too, and a line `--env-file` cannot read anyway).
+   */
+  readonly commentMatters: boolean;
 }
 
 /** The traps of unquoted values: a quote never closed, a `#` cutting the value, inner spaces. */
@@ -144,6 +150,18 @@ function unquotedProblems(c: Cursor, v: Unquoted): void {
     };
     c.problems.push({
       ...syntax(c, v.hash, v.lineEnd, 'This `#` starts a comment, so the value is cut before it.'),
+      fixes: [fix],
+    });
+  } else if (v.hash > v.valueStart && v.commentMatters) {
+    // The loaders disagree: dotenv (npm), python-dotenv and compose drop ` # …`; `docker run --env-file` keeps it.
+    const fix = { title: 'Remove the comment', edits: [{ range: c.index.rangeOf(v.end, v.lineEnd), newText: '' }] };
+    c.problems.push({
+      ...syntax(
+        c,
+        v.hash,
+        v.lineEnd,
+        'npm dotenv, python-dotenv and docker compose drop this comment, but `docker run --env-file` keeps it as part of the value. Put the comment on its own line.',
+      ),
       fixes: [fix],
     });
   } else if (/\s/.test(v.value)) {
