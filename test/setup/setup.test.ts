@@ -115,3 +115,15 @@ test('setup: the CodeLens is offered where a tracer is set up without the profil
   assert.equal(service.setupChoices({ uri: uriOf('.env'), text: 'DD_PROFILING_ENABLED=true\n' })?.enabled, true);
   assert.equal(service.setupChoices({ uri: uriOf('.env'), text: 'DD_SERVICE=shop\n' })?.enabled, false);
 });
+
+test('setup: a Dockerfile stage built on another inherits its settings; a contradicting one is overridden', async () => {
+  const service = await realService();
+  const base = 'FROM python:3.12-slim AS base\nENV DD_SERVICE=api DD_PROFILING_ENABLED=';
+  const tail = '\nFROM base AS final\nCOPY . /app\nCMD ["ddtrace-run", "python", "app.py"]\n';
+  const kept = service.planSetup({ uri: uriOf('Dockerfile'), text: `${base}true${tail}` }, { runtime: 'python' });
+  assert.deepStrictEqual([kept.edits, kept.kept], [[], ['DD_SERVICE', 'DD_PROFILING_ENABLED']]);
+  const text = `${base}false${tail}`;
+  const overridden = service.planSetup({ uri: uriOf('Dockerfile'), text }, { runtime: 'python' });
+  assert.deepStrictEqual([overridden.added, overridden.changes], [['DD_PROFILING_ENABLED'], []]);
+  assert.match(applyEdits(text, overridden.edits), /COPY \. \/app\nENV DD_PROFILING_ENABLED=true\nCMD/);
+});
