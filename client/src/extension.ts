@@ -45,15 +45,26 @@ export function deactivate(): Thenable<void> | undefined {
   return client?.stop();
 }
 
+/** What the server answers to `ddProfilerConfig/validateFiles` (server/src/lsp/validateFiles.ts). */
+interface ValidateFilesResult {
+  files: number;
+  findings: number;
+  skipped: { uri: string; reason: string; note: string }[];
+}
+
 /** "Validate workspace": every supported file into the Problems panel, open or not. */
-async function validateWorkspace(): Promise<{ files: number; findings: number } | undefined> {
+async function validateWorkspace(): Promise<ValidateFilesResult | undefined> {
   if (!client) return undefined;
   const uris = await vscode.workspace.findFiles(WORKSPACE_GLOB, WORKSPACE_EXCLUDE, 5000);
-  const result = await client.sendRequest<{ files: number; findings: number }>('ddProfilerConfig/validateFiles', {
+  const result = await client.sendRequest<ValidateFilesResult>('ddProfilerConfig/validateFiles', {
     uris: uris.map((uri) => uri.toString()),
   });
+  // Each skipped file and its reason is in the server's log (Output: Datadog Profiler Config).
+  const reasons = [...new Set(result.skipped.map((s) => s.reason))].join(', ');
+  const skipped =
+    result.skipped.length > 0 ? ` Skipped ${result.skipped.length} (${reasons}); see the Output panel.` : '';
   void vscode.window.showInformationMessage(
-    `Datadog Profiler: checked ${result.files} file(s), ${result.findings} finding(s). See the Problems panel.`,
+    `Datadog Profiler: checked ${result.files} file(s), ${result.findings} finding(s). See the Problems panel.${skipped}`,
   );
   return result;
 }

@@ -15,6 +15,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Guard } from './guard.js';
 import type { DocumentInput, LanguageService, SetupPlan } from '../core/languageService.js';
 import { RUNTIMES, type AnalysisSettings, type Runtime } from '../core/types.js';
 
@@ -28,7 +29,7 @@ export interface SetupDeps {
   readonly documents: TextDocuments<TextDocument>;
   service(): LanguageService | undefined;
   settings(uri: string): Promise<AnalysisSettings>;
-  guard<T>(what: string, fallback: T, work: () => T | Promise<T>): Promise<T>;
+  guard: Guard;
 }
 
 /** Whether the client runs the command the lens and the action point at. */
@@ -51,11 +52,15 @@ export function registerSetup(connection: Connection, deps: SetupDeps, withComma
     fallback: T,
     work: (doc: TextDocument, service: LanguageService) => T | Promise<T>,
   ) =>
-    deps.guard('profiler setup', fallback, () => {
-      const doc = typeof uri === 'string' ? deps.documents.get(uri) : undefined;
-      const service = deps.service();
-      return doc && service ? work(doc, service) : fallback;
-    });
+    deps.guard(
+      'profiler setup',
+      () => fallback,
+      () => {
+        const doc = typeof uri === 'string' ? deps.documents.get(uri) : undefined;
+        const service = deps.service();
+        return doc && service ? work(doc, service) : fallback;
+      },
+    );
   connection.onRequest(SETUP_CHOICES_REQUEST, (params: { uri?: unknown }) =>
     withDoc(
       params.uri,

@@ -41,7 +41,7 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting
     range: occurrence.nameRange,
     tags: ['deprecated'],
     ...(replacement && ctx.catalog.lookup(occurrence.surface, replacement)
-      ? { fixes: renameOrRemove(ctx, occurrence, replacement, true) }
+      ? { fixes: renameOrRemove(ctx, occurrence, replacement, true, true) }
       : {}),
   };
 }

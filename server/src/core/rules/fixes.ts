@@ -32,6 +32,7 @@ export function replaceValueFix(occurrence: SettingOccurrence, value: string, ti
     title: title ?? `Change the value to \`${value}\``,
     edits: [{ range: occurrence.valueRange, newText: renderValue(value, occurrence.quoting) }],
     preferred: true,
+    safe: true, // rules suggest a value only when it is the one the user meant, written as the runtime reads it
   };
 }
 
@@ -53,6 +54,7 @@ export function renameOrRemove(
   occurrence: SettingOccurrence,
   name: string,
   preferred: boolean,
+  safe = false,
 ): Fix[] {
   const target = ctx.catalog.lookup(occurrence.surface, name);
   const existing = ctx.occurrences.find(
@@ -62,10 +64,13 @@ export function renameOrRemove(
       o.surface === occurrence.surface &&
       (o.name === name || (target !== undefined && ctx.settingOf(o) === target)),
   );
-  if (!existing) return [renameFix(occurrence, name, preferred)];
+  if (!existing) {
+    const rename = renameFix(occurrence, name, preferred);
+    return [safe ? { ...rename, safe } : rename];
+  }
   const line = existing.nameRange.start.line + 1;
   const remove = removeFix(occurrence, `Remove this line (\`${name}\` is already set on line ${line})`);
-  if (remove) return [{ ...remove, preferred }];
+  if (remove) return [{ ...remove, preferred }]; // deletes data: never `safe`
   const rename = renameFix(occurrence, name, false);
   return [{ ...rename, title: `${rename.title} (already set on line ${line}: this makes a duplicate)` }];
 }

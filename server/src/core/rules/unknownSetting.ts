@@ -56,7 +56,16 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence): Finding | undef
     severity: 'warning',
     message: `\`${shown}\` is not a setting any Datadog profiler reads, so it is silently ignored.${hint}`,
     range: occurrence.nameRange,
-    fixes: suggestions.flatMap((suggestion, index) => renameOrRemove(ctx, occurrence, suggestion, index === 0)),
+    // Only a change of case is certain; any other did-you-mean is a guess a person must confirm.
+    fixes: suggestions.flatMap((suggestion, index) =>
+      renameOrRemove(
+        ctx,
+        occurrence,
+        suggestion,
+        index === 0,
+        suggestion.toLowerCase() === occurrence.name.toLowerCase(),
+      ),
+    ),
   };
 }
 
@@ -77,6 +86,6 @@ function wrongCase(ctx: RuleContext, occurrence: SettingOccurrence, upper: strin
     severity: 'warning',
     message: `\`${occurrence.name}\` is not \`${upper}\`: environment variable names are case-sensitive on Linux and macOS, so the profiler never sees this one.`,
     range: occurrence.nameRange,
-    fixes: renameOrRemove(ctx, occurrence, upper, true),
+    fixes: renameOrRemove(ctx, occurrence, upper, true, true),
   };
 }
