@@ -87,6 +87,19 @@ export function registerSetup(connection: Connection, deps: SetupDeps, withComma
         };
       }),
   );
+  // At debug level (the output channel's level set to Debug): what each opened file was read as.
+  deps.documents.onDidOpen(({ document }) =>
+    deps.guard(
+      'detection log',
+      () => undefined,
+      () => {
+        const choices = deps.service()?.setupChoices(input(document));
+        if (!choices) return;
+        const places = choices.targets.map((t) => `${t.label}: ${t.detected ?? 'runtime not detected'}`).join('; ');
+        connection.console.debug(`${document.uri}: ${choices.format}; ${places || 'no place for a setup'}`);
+      },
+    ),
+  );
   connection.onCodeLens((params) =>
     withDoc(params.textDocument.uri, [] as CodeLens[], (doc, service) => {
       const range = withCommand() ? service.setupHint(input(doc)) : undefined;
