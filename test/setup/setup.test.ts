@@ -105,7 +105,8 @@ test('setup: the chosen compose service gets the settings, the others are left a
 
 test('setup: the CodeLens is offered where a tracer is set up without the profiler, and only there', async () => {
   const service = await realService();
-  const lensLine = (fileName: string, text: string) => service.setupHint({ uri: uriOf(fileName), text })?.start.line;
+  const lensLine = (fileName: string, text: string) =>
+    service.setupHint({ uri: uriOf(fileName), text })?.lens?.start.line;
   assert.equal(lensLine('Dockerfile', 'FROM python:3.12\nCMD ["ddtrace-run", "python", "app.py"]\n'), 0);
   assert.equal(lensLine('.env', '# settings\nDD_SERVICE=shop\n'), 1);
   assert.equal(lensLine('Dockerfile', 'FROM python:3.12\nCMD ["python", "app.py"]\n'), undefined);
