@@ -56,8 +56,8 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence): Finding | undef
     severity: 'warning',
     message: `\`${shown}\` is not a setting any Datadog profiler reads, so it is silently ignored.${hint}`,
     range: occurrence.nameRange,
+    // Only a change of case is certain; any other did-you-mean is a guess a person must confirm.
     fixes: suggestions.flatMap((suggestion, index) =>
-      // Only a change of case is certain; any other did-you-mean is a guess a person must confirm.
       renameOrRemove(
         ctx,
         occurrence,
