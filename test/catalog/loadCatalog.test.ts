@@ -49,6 +49,8 @@ describe('loadCatalog', () => {
       'schemas/env.json',
       'schemas/javaProperties.json',
       'schemas/phpIni.json',
+      'schemas/registry.json',
+      'schemas/registryOverrides.json',
       'schemas/rubyConfigure.json',
     ]);
   });

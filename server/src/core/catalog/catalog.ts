@@ -2,8 +2,11 @@
  * The loaded settings catalog: validated data plus the look-ups rules and features need.
  */
 import type { Runtime, Surface } from '../types.js';
+import type { KnownIndex, KnownName } from './registry.js';
 import type { BooleanDialect, Setting, SettingStatus, ValueSpec } from './schema.js';
 import { suggestNames } from './suggest.js';
+
+export type { KnownName } from './registry.js';
 
 export interface Catalog {
   /** Every setting on a surface. */
@@ -20,12 +23,21 @@ export interface Catalog {
   status(setting: Setting, runtime?: Runtime): SettingStatus;
   /** The replacement name for one runtime, if any. */
   replacement(setting: Setting, runtime?: Runtime): string | undefined;
+  /**
+   * Whether anyone reads the name, and who: every name of the tracers' registries and the Agent's
+   * settings, besides the curated settings (which `lookup` returns with their value specs). A Java
+   * property or php.ini key is looked up through its env form for the runtime that reads it.
+   */
+  known(surface: Surface, name: string): KnownName | undefined;
+  /** Closest known names (curated or from the registries) for "did you mean" on an unknown name. */
+  nearestKnown(surface: Surface, name: string, max?: number): string[];
 }
 
 /** Builds the look-up structure over already-validated data. */
 export function createCatalog(
   settings: readonly Setting[],
   dialects: Readonly<Record<string, BooleanDialect>>,
+  index?: KnownIndex,
 ): Catalog {
   const bySurface = new Map<Surface, Setting[]>();
   const byKey = new Map<string, Setting>();
@@ -47,9 +59,11 @@ export function createCatalog(
     }
     return list;
   };
+  const lookup = (surface: Surface, name: string) => byKey.get(`${surface}\u0000${name}`);
+  const nearest = new Map<string, string[]>();
   return {
     all: (surface) => bySurface.get(surface) ?? [],
-    lookup: (surface, name) => byKey.get(`${surface}\u0000${name}`),
+    lookup,
     suggest(surface, name, max = 3) {
       // The same misspelling tends to repeat in a file and across keystrokes: remember recent answers.
       const key = `${surface}\u0000${name}\u0000${max}`;
@@ -64,6 +78,55 @@ export function createCatalog(
     valueSpec: (setting, runtime) => setting.valueByRuntime?.[runtime] ?? setting.value,
     status: (setting, runtime) => (runtime && setting.statusByRuntime?.[runtime]) || setting.status,
     replacement: (setting, runtime) => (runtime && setting.replacementByRuntime?.[runtime]) || setting.replacement,
+    known: (surface, name) => knownName(surface, name, lookup, index),
+    nearestKnown(surface, name, max = 3) {
+      const key = `${surface}\u0000${name}\u0000${max}`;
+      let found = nearest.get(key);
+      if (!found) {
+        if (nearest.size > 1000) nearest.clear();
+        const candidates = surface === 'env' && index ? index.names() : names(surface);
+        nearest.set(key, (found = suggestNames(name, candidates, max)));
+      }
+      return [...found];
+    },
+  };
+}
+
+/** The env name a Java property or php.ini key is read as, and the runtime that reads it that way. */
+const ENV_FORMS: Partial<Record<Surface, { prefix: string; runtime: Runtime }>> = {
+  javaProperty: { prefix: 'dd.', runtime: 'java' },
+  phpIni: { prefix: 'datadog.', runtime: 'php' },
+};
+
+function knownName(
+  surface: Surface,
+  name: string,
+  lookup: (surface: Surface, name: string) => Setting | undefined,
+  index: KnownIndex | undefined,
+): KnownName | undefined {
+  if (surface === 'env') return index?.get(name) ?? fromSetting(lookup(surface, name));
+  const curated = lookup(surface, name);
+  if (curated) return fromSetting(curated);
+  const form = ENV_FORMS[surface];
+  if (!form || !index || !name.startsWith(form.prefix)) return undefined;
+  // dd-trace-java and dd-trace-php derive the env name the same way: upper case, `.` and `-` become `_`.
+  const env = `DD_${name.slice(form.prefix.length).toUpperCase().replace(/[.-]/g, '_')}`;
+  const found = index.get(env);
+  return found?.runtimes.includes(form.runtime) ? { ...found, runtimes: [form.runtime] } : undefined;
+}
+
+/** A curated setting seen through the KnownName lens (surfaces the registries do not cover). */
+function fromSetting(setting: Setting | undefined): KnownName | undefined {
+  if (!setting) return undefined;
+  return {
+    name: setting.name,
+    runtimes: setting.runtimes,
+    agent: false,
+    internal: setting.status === 'internal' || setting.status === 'hidden',
+    aliasOf: {},
+    retired: {},
+    types: {},
+    origin: 'catalog',
   };
 }
 
