@@ -4,11 +4,13 @@
 // Datadog Agent's configuration layer binds, with which runtimes read it and what each registry
 // records about it (alias links, deprecations, internal flags, type and default as evidence).
 //
-//   npm run catalog:refresh                                   # the default locations below
-//   node scripts/importRegistries.mjs [registries-dir] [agent-settings-dir]
+//   npm run catalog:refresh                                   # registries/tracers and registries/agent
+//   node scripts/importRegistries.mjs [registries-dir] [agent-settings-dir] [output]
 //
-// Input: the normalized registries (one <runtime>.json per tracer, the format described in the
-// registries' README) and the Agent's agent.json. Output is deterministic (sorted, no timestamps) so a
+// Input: the normalized registries (one <runtime>.json per tracer, the format described in
+// registries/tracers/README.md) and the Agent's agent.json (registries/agent/README.md). A new tracer
+// release is a data update: drop its normalized registry into registries/tracers, run this, review
+// the diff; test/catalog/registry.test.ts fails until the catalog covers every name the copies list. Output is deterministic (sorted, no timestamps) so a
 // refresh shows as a reviewable diff. The curated catalog (env.json and friends) is NOT touched: the
 // loader merges the two (server/src/core/catalog/registry.ts), and where a tracer's code contradicts
 // its registry, schemas/registryOverrides.json says so, each entry with its source.
@@ -17,9 +19,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const REGISTRIES = resolve(process.argv[2] ?? join(ROOT, '../shared/reference/tracer-registries'));
-const AGENT = resolve(process.argv[3] ?? join(REGISTRIES, '../agent-settings'));
-const OUTPUT = join(ROOT, 'schemas/registry.json');
+const REGISTRIES = resolve(process.argv[2] ?? join(ROOT, 'registries/tracers'));
+const AGENT = resolve(process.argv[3] ?? join(ROOT, 'registries/agent'));
+const OUTPUT = resolve(process.argv[4] ?? join(ROOT, 'schemas/registry.json'));
 const RUNTIMES = ['java', 'python', 'go', 'ruby', 'nodejs', 'dotnet', 'php'];
 
 /** name -> the record we emit; fields are filled per runtime as the registries are read. */
