@@ -61,6 +61,16 @@ export function createCatalog(
   };
   const lookup = (surface: Surface, name: string) => byKey.get(`${surface}\u0000${name}`);
   const nearest = new Map<string, string[]>();
+  // suggestNames skips names whose length differs by more than a quarter of the name plus 2; grouping the
+  // 7,000 known env names by length hands it only those that can match.
+  let envByLength: Map<number, string[]> | undefined;
+  const envNamesNear = (length: number): string[] => {
+    envByLength ??= groupByLength(index?.names() ?? []);
+    const reach = Math.max(2, Math.floor(length / 4)) + 2;
+    const near: string[] = [];
+    for (let l = length - reach; l <= length + reach; l++) near.push(...(envByLength.get(l) ?? []));
+    return near;
+  };
   return {
     all: (surface) => bySurface.get(surface) ?? [],
     lookup,
@@ -84,12 +94,22 @@ export function createCatalog(
       let found = nearest.get(key);
       if (!found) {
         if (nearest.size > 1000) nearest.clear();
-        const candidates = surface === 'env' && index ? index.names() : names(surface);
+        const candidates = surface === 'env' && index ? envNamesNear(name.length) : names(surface);
         nearest.set(key, (found = suggestNames(name, candidates, max)));
       }
       return [...found];
     },
   };
+}
+
+function groupByLength(names: readonly string[]): Map<number, string[]> {
+  const groups = new Map<number, string[]>();
+  for (const name of names) {
+    const group = groups.get(name.length);
+    if (group) group.push(name);
+    else groups.set(name.length, [name]);
+  }
+  return groups;
 }
 
 /** The env name a Java property or php.ini key is read as, and the runtime that reads it that way. */
@@ -126,6 +146,7 @@ function fromSetting(setting: Setting | undefined): KnownName | undefined {
     aliasOf: {},
     retired: {},
     types: {},
+    defaults: {},
     origin: 'catalog',
   };
 }

@@ -26,8 +26,9 @@ export interface KnownName {
   readonly aliasOf: Readonly<Partial<Record<Runtime, string>>>;
   /** Deprecated, legacy or removed, per runtime, with the replacement (an env name) when there is one. */
   readonly retired: Readonly<Partial<Record<Runtime, Retirement>>>;
-  /** Registry types, as evidence only (the curated value specs decide what is accepted). */
+  /** Registry types and defaults, as evidence only (the curated value specs decide what is accepted). */
   readonly types: Readonly<Partial<Record<Runtime, string>>>;
+  readonly defaults: Readonly<Partial<Record<Runtime, string>>>;
   /** Another Datadog product that reads it (a Lambda layer, datadog-ci...), when no tracer does. */
   readonly product?: string;
   readonly origin: KnownOrigin;
@@ -41,6 +42,7 @@ interface Draft {
   aliasOf: Partial<Record<Runtime, string>>;
   retired: Partial<Record<Runtime, Retirement>>;
   types: Partial<Record<Runtime, string>>;
+  defaults: Partial<Record<Runtime, string>>;
   product?: string;
   origin: KnownOrigin;
 }
@@ -140,7 +142,17 @@ export function buildKnownIndex(input: RegistryInput): KnownIndex {
 }
 
 function emptyDraft(name: string, origin: KnownOrigin): Draft {
-  return { name, runtimes: new Set(), agent: false, internal: new Set(), aliasOf: {}, retired: {}, types: {}, origin };
+  return {
+    name,
+    runtimes: new Set(),
+    agent: false,
+    internal: new Set(),
+    aliasOf: {},
+    retired: {},
+    types: {},
+    defaults: {},
+    origin,
+  };
 }
 
 function addRegistryName(d: Draft, entry: RegistryName): void {
@@ -149,6 +161,7 @@ function addRegistryName(d: Draft, entry: RegistryName): void {
   for (const runtime of entry.internal ?? []) d.internal.add(runtime);
   Object.assign(d.aliasOf, entry.aliasOf ?? {});
   Object.assign(d.types, entry.types ?? {});
+  Object.assign(d.defaults, entry.defaults ?? {});
   for (const [runtime, replacement] of entries(entry.deprecated)) {
     d.retired[runtime] = { status: 'deprecated', ...(replacement ? { replacement } : {}) };
   }
@@ -196,7 +209,10 @@ function applyReads(d: Draft, override: RegistryOverride): void {
   for (const runtime of override.runtimes) {
     if (override.reads === true) d.runtimes.add(runtime);
     if (override.reads === false) d.runtimes.delete(runtime);
-    if (override.ignoresType) delete d.types[runtime];
+    if (override.ignoresType) {
+      delete d.types[runtime];
+      delete d.defaults[runtime];
+    }
   }
 }
 
@@ -245,6 +261,7 @@ function freeze(d: Draft): KnownName {
     aliasOf: d.aliasOf,
     retired: d.retired,
     types: d.types,
+    defaults: d.defaults,
     ...(d.product ? { product: d.product } : {}),
     origin: d.origin,
   };
