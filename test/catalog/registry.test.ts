@@ -113,3 +113,19 @@ function captureCatalogError(load: () => unknown): CatalogError {
   }
   return assert.fail('expected a CatalogError');
 }
+
+describe('prebuilt catalog (dist/catalog.json)', () => {
+  it('builds the same catalog as the validated load, registries and equivalences included', async () => {
+    const { prebuildCatalog } = await import('../../server/src/lsp/catalog.js');
+    const { catalogFromData } = await import('../../server/src/core/catalog/loadCatalog.js');
+    const rebuilt = catalogFromData(JSON.parse(JSON.stringify(prebuildCatalog())));
+    for (const name of ['DD_GIT_COMMIT_SHA', 'DD_APM_NON_LOCAL_TRAFFIC', 'DD_AdoNet_ENABLED', 'DD_HEAPPROF_ENABLED']) {
+      assert.deepStrictEqual(rebuilt.known('env', name), catalog.known('env', name), name);
+    }
+    assert.deepStrictEqual(rebuilt.lookup('env', 'OTEL_SERVICE_NAME'), catalog.lookup('env', 'OTEL_SERVICE_NAME'));
+    assert.deepStrictEqual(
+      rebuilt.sameFeature('env', 'DD_PROFILING_ALLOCATION_ENABLED'),
+      catalog.sameFeature('env', 'DD_PROFILING_ALLOCATION_ENABLED'),
+    );
+  });
+});

@@ -1,29 +1,34 @@
 /**
  * Pushed diagnostics for clients without pull support (Neovim 0.7, Emacs eglot). Edits arrive a
- * keystroke at a time; validation runs once per burst, on the next turn of the event loop.
+ * keystroke at a time, or by the thousand from a script: validation runs once the document has been
+ * quiet for `delayMs`, so a burst of N edits costs one validation and one publish, not N. The runner
+ * itself drops results for a version that is no longer current (see main.ts).
  */
 export interface PushScheduler {
   schedule(uri: string): void;
   cancel(uri: string): void;
 }
 
-export function createPushScheduler(run: (uri: string) => Promise<void>): PushScheduler {
-  const pending = new Map<string, NodeJS.Immediate>();
+/** Long enough to span a burst of edits, short enough to feel immediate while typing. */
+export const PUSH_DELAY_MS = 150;
+
+export function createPushScheduler(run: (uri: string) => Promise<void>, delayMs = PUSH_DELAY_MS): PushScheduler {
+  const pending = new Map<string, NodeJS.Timeout>();
+  const cancel = (uri: string) => {
+    clearTimeout(pending.get(uri));
+    pending.delete(uri);
+  };
   return {
     schedule(uri) {
-      if (pending.has(uri)) return;
+      cancel(uri);
       pending.set(
         uri,
-        setImmediate(() => {
+        setTimeout(() => {
           pending.delete(uri);
           void run(uri);
-        }),
+        }, delayMs),
       );
     },
-    cancel(uri) {
-      const handle = pending.get(uri);
-      if (handle) clearImmediate(handle);
-      pending.delete(uri);
-    },
+    cancel,
   };
 }

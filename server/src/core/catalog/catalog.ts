@@ -5,6 +5,7 @@ import type { Runtime, Surface } from '../types.js';
 import type { KnownIndex, KnownName } from './registry.js';
 import type { BooleanDialect, Setting, SettingStatus, ValueSpec } from './schema.js';
 import { suggestNames } from './suggest.js';
+import { createEquivalenceIndex, type Equivalence } from './equivalences.js';
 
 export type { KnownName } from './registry.js';
 
@@ -31,14 +32,18 @@ export interface Catalog {
   known(surface: Surface, name: string): KnownName | undefined;
   /** Closest known names (curated or from the registries) for "did you mean" on an unknown name. */
   nearestKnown(surface: Surface, name: string, max?: number): string[];
+  /** Names of the same feature under other tracers' spellings (curated, and aliases), preferred first. */
+  sameFeature(surface: Surface, name: string): readonly string[];
 }
 
 /** Builds the look-up structure over already-validated data. */
 export function createCatalog(
   settings: readonly Setting[],
   dialects: Readonly<Record<string, BooleanDialect>>,
+  equivalences: readonly Equivalence[] = [],
   index?: KnownIndex,
 ): Catalog {
+  const sameFeature = createEquivalenceIndex(equivalences, settings);
   const bySurface = new Map<Surface, Setting[]>();
   const byKey = new Map<string, Setting>();
   for (const setting of settings) {
@@ -88,6 +93,7 @@ export function createCatalog(
     valueSpec: (setting, runtime) => setting.valueByRuntime?.[runtime] ?? setting.value,
     status: (setting, runtime) => (runtime && setting.statusByRuntime?.[runtime]) || setting.status,
     replacement: (setting, runtime) => (runtime && setting.replacementByRuntime?.[runtime]) || setting.replacement,
+    sameFeature: (surface, name) => sameFeature.sameFeature(surface, name),
     known: (surface, name) => knownName(surface, name, lookup, index),
     nearestKnown(surface, name, max = 3) {
       const key = `${surface}\u0000${name}\u0000${max}`;

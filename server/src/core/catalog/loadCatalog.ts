@@ -9,6 +9,7 @@ import { createCatalog } from './catalog.js';
 import type { Catalog } from './catalog.js';
 import { mergeRegistry } from './mergeRegistry.js';
 import { checkRegistry } from './registryShape.js';
+import { checkEquivalences, type Equivalence } from './equivalences.js';
 import { catalogFileSchema } from './schema.js';
 import type {
   BooleanDialect,
@@ -49,8 +50,34 @@ interface Located {
   readonly index: number;
 }
 
+/**
+ * The validated content of all catalog files, ready to build a `Catalog` from. The build writes it to
+ * `dist/catalog.json` (server/src/lsp/catalog.ts) so the shipped server skips validation at start-up.
+ */
+export interface CatalogData {
+  readonly settings: readonly Setting[];
+  readonly dialects: Readonly<Record<string, BooleanDialect>>;
+  readonly equivalences: readonly Equivalence[];
+  readonly registry: {
+    readonly names: readonly RegistryName[];
+    readonly overrides: readonly RegistryOverride[];
+    readonly otherProducts: readonly OtherProduct[];
+  };
+}
+
 /** Validates every file, then the references between them, and builds the catalog. Throws `CatalogError`. */
 export function loadCatalog(files: readonly CatalogSource[]): Catalog {
+  return catalogFromData(validateCatalog(files));
+}
+
+/** The catalog over already-validated data: the registries merged into the curated settings. */
+export function catalogFromData(data: CatalogData): Catalog {
+  const merged = mergeRegistry(data.settings, data.registry);
+  return createCatalog(merged.settings, data.dialects, data.equivalences, merged.index);
+}
+
+/** Validates every file and the references between them, and returns their data. Throws `CatalogError`. */
+export function validateCatalog(files: readonly CatalogSource[]): CatalogData {
   const problems: string[] = [];
   const parsed: ParsedFile[] = [];
   for (const source of files) {
@@ -75,12 +102,28 @@ export function loadCatalog(files: readonly CatalogSource[]): Catalog {
     checkPatterns(file, problems);
   }
   checkReferences(located, dialects, problems);
+  const equivalences = collectEquivalences(parsed, located, problems);
   if (problems.length > 0) throw new CatalogError(problems);
-  const merged = mergeRegistry(
-    located.map((entry) => entry.setting),
-    { names, overrides, otherProducts },
-  );
-  return createCatalog(merged.settings, dialects, merged.index);
+  return {
+    settings: located.map((entry) => entry.setting),
+    dialects,
+    equivalences,
+    registry: { names, overrides, otherProducts },
+  };
+}
+
+/** Every file's curated equivalences, checked against the env settings. */
+function collectEquivalences(parsed: readonly ParsedFile[], located: readonly Located[], problems: string[]) {
+  const env = new Set(located.filter((l) => l.setting.surface === 'env').map((l) => l.setting.name));
+  const all: Equivalence[] = [];
+  for (const file of parsed) {
+    const groups = file.data.equivalences ?? [];
+    for (const problem of checkEquivalences(groups, (name) => env.has(name))) {
+      problems.push(at(file, ['equivalences', ...problem.path], problem.message));
+    }
+    all.push(...groups);
+  }
+  return all;
 }
 
 /** Every regular expression in the overrides compiles (a typo there would otherwise throw at look-up). */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { RUNTIMES, SURFACES } from '../types.js';
+import { equivalenceSchema } from './equivalences.js';
 
 export const runtimeSchema = z.enum(RUNTIMES);
 export const surfaceSchema = z.enum(SURFACES);
@@ -207,6 +208,8 @@ export const catalogFileSchema = z.strictObject({
   registry: registrySchema.optional(),
   registryOverrides: z.array(registryOverrideSchema).optional(),
   otherProducts: z.array(otherProductSchema).optional(),
+  /** Curated groups of names meaning the same feature in different tracers (see `equivalences.ts`). */
+  equivalences: z.array(equivalenceSchema).optional(),
 });
 
 export type BooleanDialect = z.infer<typeof booleanDialectSchema>;

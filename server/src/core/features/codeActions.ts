@@ -26,7 +26,9 @@ export function codeActions(doc: DocumentInput, range: Range, diagnostics: reado
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || !overlaps(diagnostic.range, range)) continue;
     for (const fix of fixesOf(diagnostic)) {
       if (!fix.edits.every((edit) => stillHolds(doc.text, index, edit))) continue;
-      actions.push(action(doc.uri, fix.title, diagnostic, fix.edits, fix.preferred === true));
+      const fixAction = action(doc.uri, fix.title, diagnostic, fix.edits, fix.preferred === true);
+      // `data.safeFix` tells batch fixers (the CLI's --fix) which actions need no human choice.
+      actions.push(fix.safe === true ? { ...fixAction, data: { safeFix: true } } : fixAction);
     }
     const code = String(diagnostic.code ?? '');
     if (format && code) {

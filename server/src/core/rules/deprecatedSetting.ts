@@ -115,6 +115,6 @@ function report(ctx: RuleContext, occurrence: SettingOccurrence, retired: Retire
     message: `\`${name}\` ${state}${scope}.${instead}${note}`,
     range: occurrence.nameRange,
     tags: ['deprecated'],
-    ...(fixable ? { fixes: [renameFix(occurrence, replacement, true)] } : {}),
+    ...(fixable ? { fixes: [{ ...renameFix(occurrence, replacement, true), safe: true }] } : {}),
   };
 }
