@@ -66,6 +66,22 @@ export function createCatalog(
   };
   const lookup = (surface: Surface, name: string) => byKey.get(`${surface}\u0000${name}`);
   const nearest = new Map<string, string[]>();
+  // A Java property or php.ini key may be near a name only the registries know (`dd.trace.sample.rate`):
+  // their env names spelled the way each tracer derives the other surface.
+  const derived = new Map<Surface, string[]>();
+  const surfaceNames = (surface: Surface): string[] => {
+    const form = ENV_FORMS[surface];
+    if (!form || !index) return names(surface);
+    let list = derived.get(surface);
+    if (!list) {
+      const fromEnv = index.namesReadBy(form.runtime).flatMap((env) => {
+        const spelled = fromEnvName(env, form.prefix);
+        return spelled ? [spelled] : [];
+      });
+      derived.set(surface, (list = [...new Set([...names(surface), ...fromEnv])]));
+    }
+    return list;
+  };
   // suggestNames skips names whose length differs by more than a quarter of the name plus 2; grouping the
   // 7,000 known env names by length hands it only those that can match.
   let envByLength: Map<number, string[]> | undefined;
@@ -100,7 +116,7 @@ export function createCatalog(
       let found = nearest.get(key);
       if (!found) {
         if (nearest.size > 1000) nearest.clear();
-        const candidates = surface === 'env' && index ? envNamesNear(name.length) : names(surface);
+        const candidates = surface === 'env' && index ? envNamesNear(name.length) : surfaceNames(surface);
         nearest.set(key, (found = suggestNames(name, candidates, max)));
       }
       return [...found];
@@ -139,6 +155,15 @@ function knownName(
   const env = `DD_${name.slice(form.prefix.length).toUpperCase().replace(/[.-]/g, '_')}`;
   const found = index.get(env);
   return found?.runtimes.includes(form.runtime) ? { ...found, runtimes: [form.runtime] } : undefined;
+}
+
+/** `DD_TRACE_SAMPLE_RATE` as `dd.trace.sample.rate` (Java) or `datadog.trace.sample_rate` (PHP). */
+function fromEnvName(env: string, prefix: string): string | undefined {
+  if (!env.startsWith('DD_')) return undefined;
+  const rest = env.slice(3).toLowerCase();
+  if (prefix === 'dd.') return `dd.${rest.replace(/_/g, '.')}`;
+  const section = /^(trace|profiling|appsec|dynamic_instrumentation)_/.exec(rest)?.[1];
+  return section ? `datadog.${section}.${rest.slice(section.length + 1)}` : `datadog.${rest}`;
 }
 
 /** A curated setting seen through the KnownName lens (surfaces the registries do not cover). */

@@ -61,6 +61,8 @@ export interface KnownIndex {
   get(name: string): KnownName | undefined;
   /** Every known env name (for near-miss detection). */
   names(): readonly string[];
+  /** The env names a runtime's registry lists (for near-miss detection on its other surfaces). */
+  namesReadBy(runtime: Runtime): readonly string[];
   /** The registry's runtimes for a curated name, to widen the curated entry. */
   runtimesOf(name: string): readonly Runtime[];
 }
@@ -135,6 +137,7 @@ export function buildKnownIndex(input: RegistryInput): KnownIndex {
       return found ?? undefined;
     },
     names: () => (allNames ??= [...new Set([...raw.keys(), ...curated.keys(), ...byName.keys(), ...products.keys()])]),
+    namesReadBy: (runtime) => input.names.filter((e) => e.runtimes?.includes(runtime)).map((e) => e.name),
     runtimesOf(name) {
       return this.get(name)?.runtimes ?? [];
     },

@@ -5,7 +5,7 @@
  * "Known" is the whole `DD_*` namespace as the tracers' own registries, the Agent's settings and the
  * curated catalog describe it (`catalog.known`), plus names other Datadog products read. Because a
  * false alarm on a correct file costs more than a miss, an unknown name is reported only when it is
- * clearly meant for the profiler (`DD_PROFILING_*`, any `DD_*PROF*`, `dd.profiling.*`, `c.profiling.*`,
+ * clearly meant for the profiler (`DD_PROFILING_*`, any `DD_*PROF*`, `dd.profiling.*` and `dd.*prof*`, `c.profiling.*`,
  * `datadog.profiling.*`, ddprof flags) or sits within two edits of a known name (one edit for an
  * integration switch such as `DD_TRACE_X_ENABLED`, where tracers read names no registry lists).
  * A name far from everything and not about profiling passes: some other tool may read it.
@@ -18,9 +18,9 @@ import { renameFix } from './fixes.js';
 
 const PROFILER_NAMES: Readonly<Record<Surface, RegExp>> = {
   env: /^_?DD_(PROFIL|[A-Z0-9_]*PROF)/,
-  javaProperty: /^dd\.profil/,
+  javaProperty: /^dd\.(profil|[a-z0-9.-]*prof)/,
   rubyConfigure: /^profil/,
-  phpIni: /^datadog\.profil/,
+  phpIni: /^datadog\.(profil|[a-z0-9._]*prof)/,
   ddprofFlag: /^-/,
 };
 
@@ -49,7 +49,7 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence): Finding | undef
   const nearest = ctx.catalog.nearestKnown(occurrence.surface, occurrence.name, 3);
   const profilerName = PROFILER_NAMES[occurrence.surface].test(occurrence.name);
   const closest = nearest[0];
-  const reach = INTEGRATION_SWITCH.test(occurrence.name) ? 1 : 2;
+  const reach = INTEGRATION_SWITCH.test(envForm(occurrence)) ? 1 : 2;
   const near = closest !== undefined && editDistance(occurrence.name, closest, reach + 1) <= reach;
   if (!profilerName && !near) return undefined;
   // Never steer towards an internal or retired name when a current one is as close.
@@ -77,4 +77,11 @@ function isCurrent(ctx: RuleContext, surface: Surface, name: string): boolean {
   const known = ctx.catalog.known(surface, name);
   if (!known || known.internal) return false;
   return known.runtimes.length === 0 || known.runtimes.some((runtime) => !known.retired[runtime]);
+}
+
+/** `dd.trace.jdbc.enabled` and `datadog.trace.pdo_enabled` as the env names they are derived from. */
+function envForm(occurrence: SettingOccurrence): string {
+  const prefix = occurrence.surface === 'javaProperty' ? 'dd.' : occurrence.surface === 'phpIni' ? 'datadog.' : '';
+  if (!prefix || !occurrence.name.startsWith(prefix)) return occurrence.name;
+  return `DD_${occurrence.name.slice(prefix.length).toUpperCase().replace(/[.-]/g, '_')}`;
 }
