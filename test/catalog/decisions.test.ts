@@ -152,6 +152,21 @@ describe('registry versus code', () => {
     assert.equal(known('DD_TRACE_KAFKA_ANALYTICS_ENABLED').retired.java?.status, 'deprecated');
   });
 
+  it('an override never calls "removed" a name the runtime\'s registry still lists (the registry is evidence of reading)', () => {
+    const overrides = JSON.parse(readFileSync('schemas/registryOverrides.json', 'utf8')) as {
+      registryOverrides: { names?: string[]; runtimes: string[]; reads?: boolean; retired?: { status: string } }[];
+    };
+    const contradictions = overrides.registryOverrides
+      .filter((o) => o.retired?.status === 'removed' && o.reads === undefined)
+      .flatMap((o) =>
+        o.runtimes.flatMap((runtime) => {
+          const listed = new Set(registryNames(runtime));
+          return (o.names ?? []).filter((name) => listed.has(name)).map((name) => `${runtime}:${name}`);
+        }),
+      );
+    assert.deepStrictEqual(contradictions, []);
+  });
+
   it('every override names its source and reason, and compiles', () => {
     const overrides = JSON.parse(readFileSync('schemas/registryOverrides.json', 'utf8')) as {
       registryOverrides: { reason: string; source: string; pattern?: string }[];
@@ -200,3 +215,17 @@ describe('shared settings read by every tracer', () => {
     assert.equal(catalog.status(hostname, 'python'), 'stable');
   });
 });
+
+/** Every name a tracer's vendored registry lists (settings, aliases, deprecated names). */
+function registryNames(runtime: string): string[] {
+  const registry = JSON.parse(readFileSync(`registries/tracers/${runtime}.json`, 'utf8')) as {
+    settings: { name: string }[];
+    aliases: { alias: string }[];
+    deprecations: { name: string }[];
+  };
+  return [
+    ...registry.settings.map((s) => s.name),
+    ...registry.aliases.map((a) => a.alias),
+    ...registry.deprecations.map((d) => d.name),
+  ];
+}
