@@ -86,6 +86,14 @@ describe('registry cross-check', () => {
     }
   });
 
+  it('registry.json lists its names sorted and once (the index finds them by binary search)', () => {
+    const names = readJson<{ registry: { names: { name: string }[] } }>('schemas/registry.json').registry.names.map(
+      (n) => n.name,
+    );
+    const unsorted = names.filter((name, i) => i > 0 && !(names[i - 1]! < name));
+    assert.deepStrictEqual(unsorted, []);
+  });
+
   it('registry.json satisfies the zod schema (the loader checks it with a faster equivalent)', () => {
     const result = catalogFileSchema.safeParse(readJson('schemas/registry.json'));
     assert.equal(result.success, true, result.error?.message);

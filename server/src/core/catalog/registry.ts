@@ -79,18 +79,17 @@ const TRACER_NAMES: Readonly<Partial<Record<Runtime, string>>> = {
 };
 
 /**
- * Builds the index lazily: a name's record is assembled on its first look-up, because assembling all
- * 7,000 up front would double the catalog's start-up time for names most files never mention.
+ * Builds the index lazily: nothing is assembled or even put in a map up front, because the server
+ * builds the catalog before its first answer and most of the 7,000 names never occur in a file. The
+ * registry's names are sorted (the generator sorts them; a test checks it), so a look-up is a binary
+ * search; the per-integration names of an override are one regular expression over the ids.
  */
 export function buildKnownIndex(input: RegistryInput): KnownIndex {
-  const raw = new Map(input.names.map((entry) => [entry.name, entry]));
   const curated = new Map(input.curated.map((setting) => [setting.name, setting]));
-  const byName = new Map<string, RegistryOverride[]>();
-  const patterns: { regex: RegExp; override: RegistryOverride }[] = [];
-  for (const override of input.overrides) {
-    for (const name of expandNames(override)) byName.set(name, [...(byName.get(name) ?? []), override]);
-    if (override.pattern) patterns.push({ regex: new RegExp(`^(?:${override.pattern})$`), override });
-  }
+  const exact = input.overrides.map((override) => ({ override, matches: matcherOf(override) }));
+  const patterns = input.overrides.flatMap((override) =>
+    override.pattern ? [{ regex: new RegExp(`^(?:${override.pattern})$`), override }] : [],
+  );
   const products = new Map<string, string>();
   for (const product of input.otherProducts) {
     for (const name of product.names ?? []) products.set(name, product.product);
@@ -102,7 +101,7 @@ export function buildKnownIndex(input: RegistryInput): KnownIndex {
   let allNames: string[] | undefined;
 
   function assemble(name: string): KnownName | undefined {
-    const entry = raw.get(name);
+    const entry = findSorted(input.names, name);
     const setting = curated.get(name);
     const d = emptyDraft(name, setting ? 'catalog' : entry?.runtimes ? 'registry' : entry ? 'agent' : 'override');
     if (entry) addRegistryName(d, entry);
@@ -110,7 +109,7 @@ export function buildKnownIndex(input: RegistryInput): KnownIndex {
     // Patterns first, so that an override naming the name exactly has the last word.
     const overrides = [
       ...patterns.filter((p) => p.regex.test(name)).map((p) => p.override),
-      ...(byName.get(name) ?? []),
+      ...exact.filter((e) => e.matches(name)).map((e) => e.override),
     ];
     // A pattern that only retires names covers names someone reads; one that says `reads` adds readers.
     const applicable = overrides.filter((o) => o.reads !== undefined || entry || setting || !o.pattern);
@@ -136,12 +135,54 @@ export function buildKnownIndex(input: RegistryInput): KnownIndex {
       }
       return found ?? undefined;
     },
-    names: () => (allNames ??= [...new Set([...raw.keys(), ...curated.keys(), ...byName.keys(), ...products.keys()])]),
+    names: () =>
+      (allNames ??= [
+        ...new Set([
+          ...input.names.map((e) => e.name),
+          ...curated.keys(),
+          ...input.overrides.flatMap(expandNames),
+          ...products.keys(),
+        ]),
+      ]),
     namesReadBy: (runtime) => input.names.filter((e) => e.runtimes?.includes(runtime)).map((e) => e.name),
     runtimesOf(name) {
       return this.get(name)?.runtimes ?? [];
     },
   };
+}
+
+/** Binary search in the registry's names, sorted by UTF-16 code units as `importRegistries.mjs` writes them. */
+function findSorted(names: readonly RegistryName[], name: string): RegistryName | undefined {
+  let low = 0;
+  let high = names.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const candidate = names[middle]!;
+    if (candidate.name === name) return candidate;
+    if (candidate.name < name) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
+}
+
+/** Whether an override names `name` exactly: its `names`, or a `{X}` template with one of its ids. */
+function matcherOf(override: RegistryOverride): (name: string) => boolean {
+  const names = override.names ?? [];
+  if (!override.each) {
+    const set = new Set(names);
+    return (name) => set.has(name);
+  }
+  // An id as written (`AdoNet`) and upper-cased (`ADONET`): .NET reads both spellings.
+  const ids = new Set(override.each.flatMap((id) => [id, id.toUpperCase()]));
+  const templates = names.map((template) => template.split('{X}') as [string, string]);
+  return (name) =>
+    templates.some(
+      ([before, after]) =>
+        name.length > before.length + after.length &&
+        name.startsWith(before) &&
+        name.endsWith(after) &&
+        ids.has(name.slice(before.length, name.length - after.length)),
+    );
 }
 
 function emptyDraft(name: string, origin: KnownOrigin): Draft {
