@@ -62,7 +62,8 @@ function readValue(c: Cursor, name: string, nameStart: number, nameEnd: number, 
   if (QUOTES.has(quote)) {
     const close = closingQuote(c.text, quote, at + 1);
     swallowed = close >= 0 ? swallowedSetting(c.text, at, close) : undefined;
-    if (close >= 0 && swallowed === undefined) return quotedValue(c, { name, nameStart, nameEnd, lineStart }, at, close);
+    if (close >= 0 && swallowed === undefined)
+      return quotedValue(c, { name, nameStart, nameEnd, lineStart }, at, close);
   }
   const lineEnd = endOfLine(c.text, at);
   const hash = c.text.slice(at, lineEnd).indexOf('#');
@@ -245,7 +246,7 @@ const SETTING_LINE = /^[ \t]*(export[ \t]+[A-Za-z_][\w.-]*|[A-Z][A-Z0-9]*_[A-Z0-
  * Returns where the first such line starts, or `undefined` when the span holds none.
  */
 function swallowedSetting(text: string, open: number, close: number): number | undefined {
-  for (let at = nextLine(text, endOfLine(text, open)); at <= close && at < text.length; ) {
+  for (let at = nextLine(text, endOfLine(text, open)); at <= close && at < text.length;) {
     const end = endOfLine(text, at);
     if (SETTING_LINE.test(text.slice(at, end))) return at;
     at = nextLine(text, end);
