@@ -4,6 +4,7 @@
  * text (which may hold a key) in the note. The clock is injected: no test here depends on speed.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Catalog } from '../../server/src/core/catalog/catalog.js';
 import { analyzeDocument, type ServiceDeps } from '../../server/src/core/features/analyze.js';
@@ -127,7 +128,14 @@ describe('limits in settings', () => {
     assert.ok(!analysisSettingsSchema.safeParse({ limits: { maxFileChars: 0 } }).success);
   });
 
-  it('the defaults are the ones the README states', () => {
-    assert.deepEqual(DEFAULT_LIMITS, { maxFileChars: 5_000_000, maxLineChars: 10_000, timeBudgetMs: 2_000 });
+  it('the defaults are the ones the README and the editor settings state', () => {
+    assert.deepEqual(DEFAULT_LIMITS, { maxFileChars: 5_000_000, maxLineChars: 10_000, timeBudgetMs: 5_000 });
+    const properties = JSON.parse(readFileSync('package.json', 'utf8')).contributes.configuration.properties;
+    for (const [key, value] of Object.entries(DEFAULT_LIMITS))
+      assert.equal(properties[`ddProfilerConfig.limits.${key}`]?.default, value, key);
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## Limits'), readme.indexOf('\n## ', readme.indexOf('## Limits') + 1));
+    for (const value of Object.values(DEFAULT_LIMITS))
+      assert.ok(section.includes(value.toLocaleString('en-US')), `${value}`);
   });
 });

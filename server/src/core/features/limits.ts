@@ -10,9 +10,9 @@ import type { AnalysisLimits, Finding, Range, Severity } from '../types.js';
 /**
  * The defaults, stated in the README ("Limits"): far beyond any real configuration file, well below
  * what makes an editor wait. 5 M characters; a 10,000-character line (the longest real `JAVA_OPTS`
- * lines are a few hundred); two seconds per document (real files take milliseconds).
+ * lines are a few hundred); five seconds per document (real files take milliseconds; 100,000-line files about two).
  */
-export const DEFAULT_LIMITS: AnalysisLimits = { maxFileChars: 5_000_000, maxLineChars: 10_000, timeBudgetMs: 2_000 };
+export const DEFAULT_LIMITS: AnalysisLimits = { maxFileChars: 5_000_000, maxLineChars: 10_000, timeBudgetMs: 5_000 };
 
 /** The limits in force: the defaults, with what the settings give. */
 export function resolveLimits(given: Partial<AnalysisLimits> | undefined): AnalysisLimits {
