@@ -45,7 +45,7 @@ function extractParsed(text: string): ExtractResult {
     problems.push({
       code: 'parse-error',
       severity: 'error',
-      message: `Malformed XML: ${firstError.message.replace(/\s+/g, ' ')}. Settings after this point may not be checked.`,
+      message: `Malformed XML: ${describeError(firstError.message)}. Settings after this point may not be checked.`,
       range: at,
     });
   }
@@ -118,4 +118,11 @@ function decodeEntities(value: string): string {
     }
     return ENTITIES[entity] ?? whole;
   });
+}
+
+/** The parser's message without the text it quotes ("but found: 'value'"): that text may be a secret. */
+function describeError(message: string): string {
+  const flat = message.replace(/\s+/g, ' ').trim();
+  if (flat.startsWith('unexpected character')) return 'an unexpected character';
+  return flat.replace(/ but found:.*$/, '').replace(/[.\s]+$/, '');
 }
