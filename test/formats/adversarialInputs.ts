@@ -34,8 +34,13 @@ export function adversarialInputs(scale: number): Readonly<Record<string, () => 
     },
     yamlSelfMerge: () => 'services:\n  web: &w\n    <<: *w\n    environment: *w\n',
     deepBrackets: () => `${r('[', 100_000)}${r(']', 100_000)}`,
+    // One level per line, so the nesting reaches the parsers instead of the line cap.
+    deepBracketLines: () => `${r('[\n', 100_000)}${r(']\n', 100_000)}`,
     deepBraces: () => `services: ${r('{a: ', 20_000)}1${r('}', 20_000)}\n`,
     deepXml: () => `${r('<a>', 100_000)}${r('</a>', 100_000)}`,
+    deepXmlLines: () => `<configuration>\n${r('<a>\n', 100_000)}${r('</a>\n', 100_000)}</configuration>\n`,
+    deepYamlLines: () =>
+      `services:\n${Array.from({ length: n(2_000) }, (_, i) => `${' '.repeat(i + 2)}k${i}:`).join('\n')} 1\n`,
     deepRuby: () => `${r('begin\n', 20_000)}${r('end\n', 20_000)}`,
     xmlBadCodePoint: () =>
       '<configuration><aspNetCore><environmentVariables><environmentVariable name="DD_ENV" value="&#x110000;&#99999999999;&#xD800;" /></environmentVariables></aspNetCore></configuration>',
@@ -56,7 +61,7 @@ export function adversarialInputs(scale: number): Readonly<Record<string, () => 
     powershellOpenQuotes: () => r('$env:DD_A = "\'', 10_000),
     phpComments: () => `datadog.a = ${r(' ;', 50_000)}\n`,
     longLine: () => `DD_ENV=${r('a', 1_000_000)}\n`,
-    manyLines: () => r('DD_ENV=prod\n', 200_000),
+    manyLines: () => r('DD_ENV=prod\n', 100_000),
     binary: () => Array.from({ length: n(65_536) }, (_, i) => String.fromCharCode((i * 7919) % 256)).join(''),
   };
 }

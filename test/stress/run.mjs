@@ -8,6 +8,7 @@
 //   - the files under test/fixtures/stress/ (XML entity bomb and external entity, binary, NUL bytes,
 //     invalid UTF-8, UTF-16, CR-only line ends, BOM + CRLF), read the way the CLI reads files;
 //   - a 50 MB file, which must be refused quickly.
+// `npm run stress -- <text>` runs only the jobs whose name contains it.
 // Budgets (override with the environment): STRESS_MAX_MS per analysis (default 15000: the 2 s
 // analysis budget plus a parser that cannot be interrupted on a slow shared machine), STRESS_MAX_RSS_MB
 // per job (default 1024), and 2 s to refuse the 50 MB file.
@@ -95,7 +96,9 @@ function files(dir) {
 
 async function parent() {
   const { adversarialInputs } = await import(new URL('test/formats/adversarialInputs.js', OUT));
-  const jobs = [...Object.keys(adversarialInputs(1)).map((name) => `input:${name}`), 'fixtures', 'fifty-megabytes'];
+  const all = [...Object.keys(adversarialInputs(1)).map((name) => `input:${name}`), 'fixtures', 'fifty-megabytes'];
+  // `npm run stress -- yaml` runs the jobs whose name contains "yaml".
+  const jobs = all.filter((job) => job.includes(process.argv[2] ?? ''));
   let failures = 0;
   for (const job of jobs) {
     const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', job], {
