@@ -4,9 +4,10 @@
  * correct setup by our own rules.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { FILE_PATTERNS } from '../../client/src/documents.js';
+import { documentSelector, FILE_PATTERNS } from '../../client/src/documents.js';
 import { RULES } from '../../server/src/core/rules/registry.js';
 import { detectFormat } from '../../server/src/core/formats/index.js';
 import { RUNTIMES } from '../../server/src/core/types.js';
@@ -53,6 +54,17 @@ describe('package.json contributions', () => {
     assert.equal(detectFormat('README.md'), undefined);
   });
 
+  it('declares the commands the client registers, and the walkthrough media exist', () => {
+    const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
+    assert.deepEqual(commands, ['ddProfilerConfig.enableProfiling', 'ddProfilerConfig.validateWorkspace']);
+    const client = readFileSync('client/src/extension.ts', 'utf8');
+    for (const command of commands) assert.ok(client.includes(`'${command}'`), command);
+    assert.equal(manifest.contributes.configuration.title, 'Datadog Profiler');
+    for (const walkthrough of manifest.contributes.walkthroughs) {
+      for (const step of walkthrough.steps) assert.ok(statSync(step.media.markdown).isFile(), step.media.markdown);
+    }
+  });
+
   it('contributes one snippet file per declared language', () => {
     const declared = manifest.contributes.snippets
       .map((s: { path: string }) => s.path.replace('./snippets/', ''))
@@ -60,6 +72,32 @@ describe('package.json contributions', () => {
     assert.deepEqual(declared, readdirSync('snippets').sort());
   });
 });
+
+describe('workspace trust and virtual workspaces', () => {
+  it('keeps working in restricted mode, since it runs nothing from the workspace', () => {
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
+    // The claim behind it: no code of the extension or its server can start a process or load code.
+    const runsCode = /from '(node:)?(child_process|worker_threads|vm|net|http|https|dgram)'|\beval\(|new Function\(/;
+    for (const file of sourceFiles(['client/src', 'server/src'])) {
+      assert.doesNotMatch(readFileSync(file, 'utf8'), runsCode, file);
+    }
+  });
+
+  it('declares virtual workspaces as limited to what it serves: file: and untitled documents', () => {
+    const virtual = manifest.capabilities.virtualWorkspaces;
+    assert.equal(virtual.supported, 'limited');
+    assert.match(virtual.description, /untitled/);
+    assert.deepEqual([...new Set(documentSelector.map((filter) => filter.scheme))].sort(), ['file', 'untitled']);
+  });
+});
+
+function sourceFiles(dirs: readonly string[]): string[] {
+  return dirs.flatMap((dir) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => join(dir, name)),
+  );
+}
 
 /** A snippet body as inserted with its defaults: `${1:my-service}` -> `my-service`, `\$` -> `$`. */
 function expand(body: string): string {
@@ -112,6 +150,16 @@ describe('snippets are correct setups', () => {
       }
     });
   }
+  it('every snippet ends with a newline and a final tab stop, so the next line is never glued on', () => {
+    for (const file of readdirSync('snippets')) {
+      const snippets = JSON.parse(readFileSync(`snippets/${file}`, 'utf8')) as Record<string, { body: string[] }>;
+      for (const [name, snippet] of Object.entries(snippets)) {
+        assert.equal(snippet.body[snippet.body.length - 1], '$0', `${file}: ${name}`);
+        assert.ok(snippet.body.length > 1, `${file}: ${name}`);
+      }
+    }
+  });
+
   it('every runtime has a Dockerfile and a .env setup', () => {
     for (const file of ['dockerfile.json', 'dotenv.json']) {
       const prefixes = Object.values(

@@ -62,6 +62,8 @@ export interface SettingOccurrence {
   readonly quoting?: QuotingStyle;
   /** Whether a secret written here ends up baked into an artifact (a Dockerfile ENV/ARG, a committed file). */
   readonly bakedIn?: boolean;
+  /** Whether the name is read case-insensitively: Windows environment names (batch, PowerShell, IIS config). */
+  readonly caseInsensitive?: boolean;
 }
 
 /** How a replacement value is to be written back into the source. */
@@ -90,6 +92,12 @@ export interface Fix {
   readonly title: string;
   readonly edits: readonly FixEdit[];
   readonly preferred?: boolean;
+  /**
+   * Safe to apply without a person choosing (`dd-profiler-lint --fix`): it only normalises what is
+   * already meant (a value's spelling, a deprecated name's replacement, a name's case, quoting,
+   * argument order). Never set on fixes that delete data, move a secret or pick among candidates.
+   */
+  readonly safe?: boolean;
 }
 
 /** A problem found by a rule or by an extractor. `code` is a stable string rule id. */

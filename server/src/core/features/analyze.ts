@@ -121,7 +121,7 @@ export function analyzeDocument(deps: ServiceDeps, doc: DocumentInput, settings:
   const elapsed = () => (deps.now ?? now)() - started;
   for (const finding of runRulesWithin(deps.catalog, document.extracted, settings, limits, elapsed))
     findings.push(finding);
-  const kept = applySeverities(applySuppressions(doc.text, findings), settings);
+  const kept = applySeverities(applySuppressions(doc.text, withoutShadowed(findings)), settings);
   return { format, findings: kept.sort((a, b) => comparePositions(a.range.start, b.range.start)) };
 }
 
@@ -163,4 +163,31 @@ function safely<T>(run: () => T, fallback: (error: unknown) => T): T {
 
 function now(): number {
   return performance.now();
+}
+
+/**
+ * One finding per problem: where the extractor already reports the value's syntax (a trailing space
+ * `SET` keeps), the invalid-value finding on the same characters only repeats it. The value-syntax
+ * findings are indexed by line, so a file with thousands of each is not compared pair by pair.
+ */
+function withoutShadowed(findings: readonly Finding[]): Finding[] {
+  const byLine = new Map<number, Finding[]>();
+  const wide: Finding[] = [];
+  for (const f of findings) {
+    if (f.code !== 'value-syntax') continue;
+    if (f.range.end.line - f.range.start.line > 100) wide.push(f);
+    else
+      for (let line = f.range.start.line; line <= f.range.end.line; line++)
+        byLine.set(line, [...(byLine.get(line) ?? []), f]);
+  }
+  if (byLine.size === 0 && wide.length === 0) return [...findings];
+  const overlaps = (a: Finding, b: Finding): boolean =>
+    comparePositions(a.range.start, b.range.end) < 0 && comparePositions(b.range.start, a.range.end) < 0;
+  const shadowed = (f: Finding): boolean => {
+    if (wide.some((s) => overlaps(f, s))) return true;
+    for (let line = f.range.start.line; line <= Math.min(f.range.end.line, f.range.start.line + 100); line++)
+      if ((byLine.get(line) ?? []).some((s) => overlaps(f, s))) return true;
+    return false;
+  };
+  return findings.filter((f) => f.code !== 'invalid-value' || !shadowed(f));
 }

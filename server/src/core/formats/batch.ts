@@ -40,6 +40,7 @@ function readSet(index: LineIndex, body: string, at: number, line: number): Extr
     nameRange: index.rangeOf(nameStart, nameStart + name.length),
     scope: 'file',
     bakedIn: false,
+    caseInsensitive: true,
     removalRange: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } },
   };
   if (!eq) return { occurrences: [{ ...base, valueKind: 'none' }], problems: [], runtimeHints: [] };
@@ -59,9 +60,9 @@ function readSet(index: LineIndex, body: string, at: number, line: number): Extr
     problems.push({
       code: 'value-syntax',
       severity: 'warning',
-      message: `Trailing space after the value: \`SET\` keeps it, so the value is "${value.trim()}" followed by ${trailing} space(s) and will not match.`,
+      message: `Trailing space after the value: \`SET\` keeps it, so the value ends with ${trailing} space(s) and will not match.`,
       range,
-      fixes: [{ title: 'Remove the trailing space', edits: [{ range, newText: '' }], preferred: true }],
+      fixes: [{ title: 'Remove the trailing space', edits: [{ range, newText: '' }], preferred: true, safe: true }],
     });
   }
   return { occurrences: [occurrence], problems, runtimeHints: [] };
@@ -82,6 +83,7 @@ function readSetx(index: LineIndex, body: string, at: number, line: number): Ext
     valueKind: /%\w+%/.test(value) ? 'reference' : 'literal',
     scope: 'file',
     bakedIn: false,
+    caseInsensitive: true,
     quoting: 'none',
     removalRange: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } },
   };

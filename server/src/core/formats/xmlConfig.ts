@@ -92,6 +92,7 @@ function read(xml: Xml, element: XMLElement, keyAttribute: string, scope: string
     removalRange: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } },
     quoting: 'xmlAttribute',
     bakedIn: true,
+    caseInsensitive: true,
   });
 }
 

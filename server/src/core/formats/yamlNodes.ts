@@ -177,6 +177,7 @@ export function quoteFix(
         title: `Quote the value: "${source}"`,
         edits: [{ range, newText: JSON.stringify(source), expected: source }],
         preferred: true,
+        safe: true,
       },
     ],
   };

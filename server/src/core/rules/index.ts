@@ -14,6 +14,7 @@ import { missingDependency } from './missingDependency.js';
 import type { RuleId } from './registry.js';
 import { runtimeMismatch } from './runtimeMismatch.js';
 import { unknownSetting } from './unknownSetting.js';
+import { valueSyntax } from './valueSyntax.js';
 
 /** Every rule with the code it reports, in the order they run (analysis runs them one by one, within its budget). */
 export const RULE_CHECKS: readonly { readonly code: RuleId; readonly check: Rule }[] = [
@@ -25,6 +26,7 @@ export const RULE_CHECKS: readonly { readonly code: RuleId; readonly check: Rule
   { code: 'runtime-mismatch', check: runtimeMismatch },
   { code: 'missing-dependency', check: missingDependency },
   { code: 'conflicting-settings', check: conflictingSettings },
+  { code: 'value-syntax', check: valueSyntax },
 ];
 
 export function runRules(catalog: Catalog, extracted: ExtractResult, settings: AnalysisSettings): Finding[] {
