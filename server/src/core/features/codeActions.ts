@@ -30,7 +30,8 @@ export function codeActions(doc: DocumentInput, range: Range, diagnostics: reado
     }
     const code = String(diagnostic.code ?? '');
     if (format && code) {
-      for (const { title, edit } of suppressionEdits(doc.text, index, format, code, diagnostic.range.start.line)) {
+      const line = aboutWholeFile(diagnostic.range) ? undefined : diagnostic.range.start.line;
+      for (const { title, edit } of suppressionEdits(doc.text, index, format, code, line)) {
         actions.push(action(doc.uri, title, diagnostic, [edit], false));
       }
     }
@@ -46,6 +47,15 @@ function fixesOf(diagnostic: Diagnostic): readonly Fix[] {
 function stillHolds(text: string, index: LineIndex, edit: Fix['edits'][number]): boolean {
   if (edit.expected === undefined) return true;
   return text.slice(index.offsetAt(edit.range.start), index.offsetAt(edit.range.end)) === edit.expected;
+}
+
+/**
+ * Notes about the whole file (not analysed, too large, expansion cut short) sit in an empty range at its
+ * very start. No directive line can precede them, so "ignore on this line" would do nothing.
+ */
+function aboutWholeFile(range: Range): boolean {
+  const { start, end } = range;
+  return start.line === 0 && start.character === 0 && end.line === 0 && end.character === 0;
 }
 
 function overlaps(a: Range, b: Range): boolean {

@@ -23,29 +23,37 @@ const COMMENT: Readonly<Record<FormatId, (body: string) => string>> = {
 /** Lines that must stay at the very top of a file. */
 const MUST_LEAD = /^(\uFEFF)?(#!|#\s*(escape|syntax|check)\s*=|<\?xml|%YAML)/i;
 
-export function suppressionEdits(text: string, index: LineIndex, format: FormatId, code: string, line: number) {
+/** `line` is the finding's line; `undefined` for a finding about the whole file, which only "in this file" silences. */
+export function suppressionEdits(
+  text: string,
+  index: LineIndex,
+  format: FormatId,
+  code: string,
+  line: number | undefined,
+) {
   const comment = COMMENT[format];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lineText = text.slice(index.lineStart(line), index.lineEnd(line));
+  const lineText = line === undefined ? '' : text.slice(index.lineStart(line), index.lineEnd(line));
   const indent = /^[ \t]*/.exec(lineText.replace(/^\uFEFF/, ''))?.[0] ?? '';
   const at = (l: number) => ({ line: l, character: l === 0 && text.startsWith('\uFEFF') ? 1 : 0 });
   let top = 0;
   while (top < index.lineCount - 1 && MUST_LEAD.test(text.slice(index.lineStart(top), index.lineEnd(top)))) top++;
-  const edits: { title: string; edit: TextEdit }[] = [
-    {
+  const edits: { title: string; edit: TextEdit }[] = [];
+  if (line !== undefined) {
+    edits.push({
       title: `Ignore ${code} on this line`,
       edit: {
         range: { start: at(line), end: at(line) },
         newText: `${indent}${comment(`${DIRECTIVE} ignore ${code}`)}${eol}`,
       },
+    });
+  }
+  edits.push({
+    title: `Ignore ${code} in this file`,
+    edit: {
+      range: { start: at(top), end: at(top) },
+      newText: `${comment(`${DIRECTIVE} ignore-file ${code}`)}${eol}`,
     },
-    {
-      title: `Ignore ${code} in this file`,
-      edit: {
-        range: { start: at(top), end: at(top) },
-        newText: `${comment(`${DIRECTIVE} ignore-file ${code}`)}${eol}`,
-      },
-    },
-  ];
+  });
   return edits;
 }
