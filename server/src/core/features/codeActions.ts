@@ -30,7 +30,7 @@ export function codeActions(doc: DocumentInput, range: Range, diagnostics: reado
     }
     const code = String(diagnostic.code ?? '');
     if (format && code) {
-      const line = aboutWholeFile(diagnostic.range) ? undefined : diagnostic.range.start.line;
+      const line = onALine(code, diagnostic.range) ? diagnostic.range.start.line : undefined;
       for (const { title, edit } of suppressionEdits(doc.text, index, format, code, line)) {
         actions.push(action(doc.uri, title, diagnostic, [edit], false));
       }
@@ -50,12 +50,15 @@ function stillHolds(text: string, index: LineIndex, edit: Fix['edits'][number]):
 }
 
 /**
- * Notes about the whole file (not analysed, too large, expansion cut short) sit in an empty range at its
- * very start. No directive line can precede them, so "ignore on this line" would do nothing.
+ * Whether "ignore on this line" can silence the finding. Notes about the whole file (not analysed, too
+ * large, expansion cut short) sit in an empty range at its very start, where no directive line can
+ * precede them. And a directive line inserted into broken syntax moves where the parser reports the
+ * error, so a syntax error is only ignored file-wide.
  */
-function aboutWholeFile(range: Range): boolean {
+function onALine(code: string, range: Range): boolean {
   const { start, end } = range;
-  return start.line === 0 && start.character === 0 && end.line === 0 && end.character === 0;
+  const wholeFile = start.line === 0 && start.character === 0 && end.line === 0 && end.character === 0;
+  return !wholeFile && code !== 'parse-error';
 }
 
 function overlaps(a: Range, b: Range): boolean {
