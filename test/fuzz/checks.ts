@@ -17,7 +17,7 @@ import { detectFormat, extractorFor } from '../../server/src/core/formats/index.
 import type { LanguageService } from '../../server/src/core/languageService.js';
 import type { ExtractResult, Fix, Parsers } from '../../server/src/core/types.js';
 import { applyEdits } from '../helpers/applyEdits.js';
-import type { FuzzCase } from './corpus.js';
+import { loadCorpus, type FuzzCase } from './corpus.js';
 import { KEY, leakedPart } from './secrets.js';
 
 /** The service under test, and a second one built the same way, to show no state leaks between them. */
@@ -116,7 +116,7 @@ function snapshot(service: LanguageService, doc: FuzzCase, uri = freshUri(doc.fi
   };
 }
 
-/** The whole service: nothing throws, every range it returns is inside the document. */
+/** The whole service: nothing throws, every range it returns is inside the document, nothing is left behind. */
 export function checkService(services: Services, doc: FuzzCase): void {
   const uri = freshUri(doc.fileName);
   const s = snapshot(services.service, doc, uri);
@@ -132,6 +132,36 @@ export function checkService(services: Services, doc: FuzzCase): void {
     if (edit && 'range' in edit) assertInside(doc.text, edit.range, `completion ${item.label}`);
     if (edit && 'insert' in edit) assertInside(doc.text, edit.insert, `completion ${item.label}`);
   }
+  checkOthersUnaffected(services, doc);
+}
+
+/** Marks a failure that also breaks later documents: the long run saves the case as is, unshrunk. */
+export const BREAKS_LATER = 'this document breaks the analysis of later ones';
+
+const baselines = new Map<string, string>();
+
+/**
+ * Analysing `doc` leaves nothing behind: a document of the same format from the corpus (the canary)
+ * gets the same findings after it as before (a parser that breaks for good, such as a WebAssembly
+ * instance, shows up here, on the document that broke it).
+ */
+export function checkOthersUnaffected(services: Services, doc: FuzzCase): void {
+  const format = detectFormat(doc.fileName);
+  const canary = format ? loadCorpus().find((c) => detectFormat(c.fileName) === format) : undefined;
+  if (!canary) return;
+  const findings = () => {
+    const uri = freshUri(canary.fileName);
+    return JSON.stringify(services.fresh.validate({ uri, text: canary.text })).replaceAll(uri, 'URI');
+  };
+  const before = baselines.get(canary.fileName) ?? findings();
+  baselines.set(canary.fileName, before);
+  let after: string;
+  try {
+    after = findings();
+  } catch (error) {
+    after = String(error);
+  }
+  assert.equal(after, before, `${BREAKS_LATER}: ${canary.fileName} from the corpus now gets other findings`);
 }
 
 /** The same document gives the same answers: twice in a row, and in a service that never saw it. */

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const HARNESS = new URL('../../out/test/fuzz/harness.js', import.meta.url);
 const REGRESSIONS = new URL('../../out/test/fuzz/regressions.js', import.meta.url);
+const CHECKS = new URL('../../out/test/fuzz/checks.js', import.meta.url);
 const KNOWN = new URL('../../out/test/fuzz/known.js', import.meta.url);
 /** A case still running after this long is a hang. */
 const HANG_MS = 60_000;
@@ -119,6 +120,7 @@ async function child() {
   const fc = (await import('fast-check')).default;
   const { writeFileSync } = await import('node:fs');
   const { createServices, fuzzProperties } = await import(HARNESS);
+  const { BREAKS_LATER } = await import(CHECKS);
   const { saveRegression } = await import(REGRESSIONS);
   const { knownIssue } = await import(KNOWN);
   const skipKnown = !args.includes('--include-known');
@@ -141,7 +143,15 @@ async function child() {
         if (skipKnown) fc.pre(knownIssue(doc) === undefined);
         writeFileSync(state, JSON.stringify({ property: property.name, seed: runSeed, doc }));
         const start = performance.now();
-        property.check(doc);
+        try {
+          property.check(doc);
+        } catch (error) {
+          // Shrinking would go on in a broken process and blame whatever it tries: save this case as is.
+          if (!String(error?.message).startsWith(BREAKS_LATER)) throw error;
+          const dir = saveRegression(doc, { property: property.name, seed: runSeed, error: error.message });
+          console.log(`FAIL ${property.name} (seed ${runSeed}): ${error.message}\n  saved ${dir}`);
+          process.exit(3);
+        }
         const took = performance.now() - start;
         if (took > SLOW_MS) throw new Error(`slow: one case took ${(took / 1000).toFixed(1)} s`);
       };
