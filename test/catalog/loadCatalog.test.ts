@@ -47,6 +47,7 @@ describe('loadCatalog', () => {
       'schemas/booleanDialects.json',
       'schemas/ddprofFlags.json',
       'schemas/env.json',
+      'schemas/equivalences.json',
       'schemas/javaProperties.json',
       'schemas/phpIni.json',
       'schemas/rubyConfigure.json',

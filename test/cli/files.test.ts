@@ -29,13 +29,21 @@ describe('cli file selection', () => {
     assert.deepStrictEqual(paths(runCli('.', 'mixed/*.yml', '--format', 'json').stdout), ['mixed/docker-compose.yml']);
   });
 
-  it('says on stderr when a glob matches nothing, without failing', () => {
+  it('says on stderr when a glob matches nothing, and fails on an empty selection unless --allow-empty', () => {
     const run = runCli('clean', '**/*.yaml');
-    assert.deepStrictEqual(run, {
+    const stderr = 'dd-profiler-lint: **/*.yaml: no files to check match this pattern\n';
+    const empty = 'dd-profiler-lint: no file to check was found (exit 2; --allow-empty accepts an empty selection)\n';
+    assert.deepStrictEqual(run, { code: 2, stdout: 'No problems found in 0 files\n', stderr: stderr + empty });
+    assert.deepStrictEqual(runCli('clean', '**/*.yaml', '--allow-empty'), {
       code: 0,
       stdout: 'No problems found in 0 files\n',
-      stderr: 'dd-profiler-lint: **/*.yaml: no files to check match this pattern\n',
+      stderr,
     });
+  });
+
+  it('still checks the other paths when one glob matches nothing', () => {
+    const run = runCli('clean', '**/*.yaml', 'Dockerfile');
+    assert.deepStrictEqual([run.code, run.stdout], [0, 'No problems found in 1 file\n']);
   });
 
   it('checks a file named explicitly even in a skipped directory, and names unsupported ones on stderr', () => {

@@ -30,9 +30,15 @@ describe('cli output on the mixed workspace', () => {
   const sarif = runCli('mixed', '--format', 'sarif');
 
   it('prints path:line:col severity rule message and a summary (golden)', () => {
-    assert.equal(text.stderr, '');
+    assert.equal(
+      text.stderr,
+      'dd-profiler-lint: skipped 4 directories .cache, dist, node_modules, out (dependency, build or hidden; --no-default-ignore checks them)\n',
+    );
     assertGoldenText(goldenPath('mixed.golden.txt'), text.stdout);
-    assert.match(text.stdout.trimEnd().split('\n').pop() ?? '', /^\d+ errors?, \d+ warnings? in \d+ files?$/);
+    assert.match(
+      text.stdout.trimEnd().split('\n').pop() ?? '',
+      /^\d+ errors?, \d+ warnings? in \d+ files? \(([a-z-]+ \d+)(, [a-z-]+ \d+)*\)$/,
+    );
   });
 
   it('prints JSON with the documented shape (golden)', () => {

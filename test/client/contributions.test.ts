@@ -5,8 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { FILE_PATTERNS } from '../../client/src/documents.js';
+import { documentSelector, FILE_PATTERNS } from '../../client/src/documents.js';
 import { RULES } from '../../server/src/core/rules/registry.js';
 import { detectFormat } from '../../server/src/core/formats/index.js';
 import { RUNTIMES } from '../../server/src/core/types.js';
@@ -60,6 +61,32 @@ describe('package.json contributions', () => {
     assert.deepEqual(declared, readdirSync('snippets').sort());
   });
 });
+
+describe('workspace trust and virtual workspaces', () => {
+  it('keeps working in restricted mode, since it runs nothing from the workspace', () => {
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
+    // The claim behind it: no code of the extension or its server can start a process or load code.
+    const runsCode = /from '(node:)?(child_process|worker_threads|vm|net|http|https|dgram)'|\beval\(|new Function\(/;
+    for (const file of sourceFiles(['client/src', 'server/src'])) {
+      assert.doesNotMatch(readFileSync(file, 'utf8'), runsCode, file);
+    }
+  });
+
+  it('declares virtual workspaces as limited to what it serves: file: and untitled documents', () => {
+    const virtual = manifest.capabilities.virtualWorkspaces;
+    assert.equal(virtual.supported, 'limited');
+    assert.match(virtual.description, /untitled/);
+    assert.deepEqual([...new Set(documentSelector.map((filter) => filter.scheme))].sort(), ['file', 'untitled']);
+  });
+});
+
+function sourceFiles(dirs: readonly string[]): string[] {
+  return dirs.flatMap((dir) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => join(dir, name)),
+  );
+}
 
 /** A snippet body as inserted with its defaults: `${1:my-service}` -> `my-service`, `\$` -> `$`. */
 function expand(body: string): string {

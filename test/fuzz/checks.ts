@@ -14,6 +14,7 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-types';
 import { detectFormat, extractorFor } from '../../server/src/core/formats/index.js';
+import { createLineIndex } from '../../server/src/core/text/lineIndex.js';
 import type { LanguageService } from '../../server/src/core/languageService.js';
 import type { ExtractResult, Fix, Parsers } from '../../server/src/core/types.js';
 import { applyEdits } from '../helpers/applyEdits.js';
@@ -177,8 +178,10 @@ export function checkDeterministic(services: Services, doc: FuzzCase): void {
 
 /**
  * Every quick fix, applied alone: the document parses as well as before, the fixed finding is gone (one
- * fewer of its code) and no rule reports more errors than before. `limit` bounds the fixes tried, rule
- * fixes first, then the "ignore" comments.
+ * fewer of its code), no error sits on the text the fix wrote, and no rule reports more errors on the
+ * lines the fix left alone. (An error on an edited line about text the fix did not write is allowed: a
+ * misspelt name corrected lets its value be checked, which reveals a problem rather than adds one.)
+ * `limit` bounds the fixes tried, rule fixes first, then the "ignore" comments.
  */
 export function checkFixes(services: Services, doc: FuzzCase, limit = Infinity): void {
   const { service } = services;
@@ -190,16 +193,55 @@ export function checkFixes(services: Services, doc: FuzzCase, limit = Infinity):
     .sort((x, y) => Number(isSuppression(x.a)) - Number(isSuppression(y.a)))
     .slice(0, limit);
   for (const { d, a } of tried) {
-    const fixed = applyEdits(doc.text, editsOf(a, uri));
+    const edits = editsOf(a, uri);
+    const fixed = applyEdits(doc.text, edits);
     const after = service.validate({ uri: freshUri(doc.fileName), text: fixed });
     const what = `fix "${a.title}" for ${String(d.code)} at ${d.range.start.line + 1}:${d.range.start.character + 1}`;
     assert.ok(count(after, 'parse-error') <= count(before, 'parse-error'), `${what} breaks the syntax`);
     assert.ok(count(after, String(d.code)) < count(before, String(d.code)), `${what} leaves its finding`);
-    for (const code of new Set(after.map((x) => String(x.code)))) {
-      const more = count(after, code, 1) > count(before, code, 1);
+    const touched = touchedText(doc.text, fixed, edits);
+    const onWritten = after.find((x) => x.severity === 1 && touched.written(x.range));
+    assert.equal(onWritten?.message, undefined, `${what} writes an error`);
+    const elsewhere = (ds: Diagnostic[], code: string, edited: (r: Range) => boolean) =>
+      ds.filter((x) => x.code === code && x.severity === 1 && !edited(x.range)).length;
+    // Syntax errors move when text moves: for them the total above is what counts.
+    for (const code of new Set(after.map((x) => String(x.code)).filter((c) => c !== 'parse-error'))) {
+      const more = elsewhere(after, code, touched.editedAfter) > elsewhere(before, code, touched.editedBefore);
       assert.ok(!more, `${what} adds an error: ${after.find((x) => x.code === code && x.severity === 1)?.message}`);
     }
   }
+}
+
+/** Where a fix wrote: the spans of its new text in the fixed document, and the lines it edited before and after. */
+function touchedText(text: string, fixed: string, edits: readonly TextEdit[]) {
+  const original = createLineIndex(text);
+  const result = createLineIndex(fixed);
+  const sorted = [...edits].sort((x, y) => original.offsetAt(x.range.start) - original.offsetAt(y.range.start));
+  const written: [number, number][] = [];
+  const linesBefore: [number, number][] = [];
+  const linesAfter: [number, number][] = [];
+  let delta = 0;
+  let end = -1;
+  for (const edit of sorted) {
+    const start = original.offsetAt(edit.range.start);
+    const stop = original.offsetAt(edit.range.end);
+    if (start < end) continue; // applyEdits skips overlapping edits too
+    end = stop;
+    const from = start + delta;
+    written.push([from, from + edit.newText.length]);
+    linesBefore.push([edit.range.start.line, edit.range.end.line]);
+    linesAfter.push([result.positionAt(from).line, result.positionAt(from + edit.newText.length).line]);
+    delta += edit.newText.length - (stop - start);
+  }
+  const within = (spans: [number, number][], line: number) => spans.some(([a, b]) => line >= a && line <= b);
+  return {
+    written: (r: Range) => {
+      const [a, b] = [result.offsetAt(r.start), result.offsetAt(r.end)];
+      return written.some(([s, e]) => e > s && a < e && b > s);
+    },
+    editedBefore: (r: Range) => within(linesBefore, r.start.line),
+    editedAfter: (r: Range) => within(linesAfter, r.start.line),
+  };
 }
 
 /** A planted key never comes back: not in messages, fix titles, hovers or completions. */

@@ -6,53 +6,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CompletionItem, Diagnostic, Hover } from 'vscode-languageserver-types';
-
-interface PublishDiagnosticsParams {
-  uri: string;
-  version?: number;
-  diagnostics: Diagnostic[];
-}
-import { startServer, type TestClient } from './lspClient.js';
+import { initialize, openDocument, startServer, type PublishDiagnosticsParams, type TestClient } from './lspClient.js';
 
 const ENV_URI = 'file:///work/app/.env';
 const ENV_TEXT = 'DD_PROFILING_ENABLE=true\nDD_SERVICE=checkout\nDD_PROFILING_UPLOAD_PERIOD=abc\n';
-
-async function initialize(client: TestClient, pull: boolean) {
-  const result = await client.connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: 'file:///work/app',
-    capabilities: {
-      workspace: { configuration: true },
-      textDocument: {
-        ...(pull ? { diagnostic: {} } : {}),
-        publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-        completion: { completionItem: { snippetSupport: false } },
-        hover: { contentFormat: ['markdown'] },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
-      },
-    },
-  });
-  await client.connection.sendNotification('initialized', {});
-  return result as { capabilities: Record<string, unknown> };
-}
-
-function open(client: TestClient, uri: string, text: string, languageId = 'dotenv') {
-  return client.connection.sendNotification('textDocument/didOpen', {
-    textDocument: { uri, languageId, version: 1, text },
-  });
-}
 
 describe('language server over stdio, push client (no pull support)', () => {
   let client: TestClient;
   before(async () => {
     client = startServer();
-    const init = await initialize(client, false);
+    const init = await initialize(client, { pull: false });
     assert.equal(init.capabilities.diagnosticProvider, undefined);
   });
   after(() => client.stop());
 
   it('pushes diagnostics on open and after an incremental edit', async () => {
-    await open(client, ENV_URI, ENV_TEXT);
+    await openDocument(client, ENV_URI, ENV_TEXT);
     const first = await client.waitFor<PublishDiagnosticsParams>(
       'textDocument/publishDiagnostics',
       (p) => p.uri === ENV_URI,
@@ -105,13 +74,13 @@ describe('language server over stdio, pull client', () => {
   let client: TestClient;
   before(async () => {
     client = startServer();
-    const init = await initialize(client, true);
+    const init = await initialize(client, { pull: true });
     assert.ok(init.capabilities.diagnosticProvider);
   });
   after(() => client.stop());
 
   it('answers pull diagnostics and a quick fix rebuilt from diagnostic data', async () => {
-    await open(client, ENV_URI, ENV_TEXT);
+    await openDocument(client, ENV_URI, ENV_TEXT);
     const report = await client.connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', {
       textDocument: { uri: ENV_URI },
     });
@@ -131,7 +100,7 @@ describe('language server over stdio, pull client', () => {
 
   it('reports a binary document instead of failing', async () => {
     const uri = 'file:///work/app/.env.binary';
-    await open(client, uri, 'DD_X=\u0000\u0001\u0002');
+    await openDocument(client, uri, 'DD_X=\u0000\u0001\u0002');
     const report = await client.connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', {
       textDocument: { uri },
     });

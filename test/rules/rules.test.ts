@@ -10,6 +10,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { assertGolden, assertGoldenText } from '../helpers/golden.js';
 import { fixtureDocument, realService } from '../helpers/service.js';
 import { applyEdits } from '../helpers/applyEdits.js';
+import { RUNTIMES, type AnalysisSettings, type Runtime } from '../../server/src/core/types.js';
 
 const ROOT = 'test/fixtures/rules';
 const GOLDEN = /\.(findings\.json|fixed)$/;
@@ -28,7 +29,7 @@ for (const rule of readdirSync(ROOT).sort()) {
       it(file.slice(ROOT.length + 1), async () => {
         const service = await realService();
         const doc = fixtureDocument(file);
-        const settings = file.includes('runtime-') ? { runtime: /runtime-(\w+)/.exec(file)?.[1] as never } : {};
+        const settings = runtimeOverride(file.slice(ROOT.length + rule.length + 2));
         const diagnostics = service.validate(doc, settings);
         assertGolden(`${file}.findings.json`, diagnostics.map(summarize));
         const fixed = applyPreferredFixes(service, doc, diagnostics);
@@ -36,6 +37,15 @@ for (const rule of readdirSync(ROOT).sort()) {
       });
     }
   });
+}
+
+/**
+ * A fixture folder named `runtime-<runtime>` runs with that runtime setting. Only the path below the
+ * rule's folder counts, so the `runtime-mismatch` folder itself does not set a runtime.
+ */
+function runtimeOverride(path: string): AnalysisSettings {
+  const runtime = /(?:^|\/)runtime-(\w+)\//.exec(path)?.[1];
+  return runtime && (RUNTIMES as readonly string[]).includes(runtime) ? { runtime: runtime as Runtime } : {};
 }
 
 /** What a reviewer needs to see of a diagnostic in a golden file. */

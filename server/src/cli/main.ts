@@ -1,16 +1,19 @@
 /**
- * dd-profiler-lint: the core behind a command line, for CI. Exit 0 when no errors, 1 when errors (or
- * more warnings than --max-warnings), 2 on bad usage or configuration (or when the tool itself fails).
+ * dd-profiler-lint: the core behind a command line, for CI. Exit 0 when nothing at or above the
+ * severity threshold (default: error), 1 when something is (or more warnings than --max-warnings),
+ * 2 on bad usage or configuration, a path that cannot be checked, an empty selection (unless
+ * --allow-empty), or when the tool itself fails.
  */
 import { readFileSync } from 'node:fs';
 import { createLanguageService } from '../core/languageService.js';
 import type { AnalysisSettings, Finding } from '../core/types.js';
 import { findPackageRoot, loadDefaultCatalog } from '../node/catalogFiles.js';
 import { loadParsers } from '../node/parsers.js';
-import { HELP, parseArgs, UsageError, type CliOptions } from './args.js';
+import { HELP, parseArgs, UsageError, type CliOptions, type FailSeverity } from './args.js';
 import { loadConfig } from './config.js';
-import { lintFiles } from './lint.js';
-import { countFindings, formatJson, formatText, type FileReport } from './report.js';
+import { escapeControls } from './escape.js';
+import { lintFiles, type FileFix } from './lint.js';
+import { countFindings, formatJson, formatText, type Counts, type FileReport } from './report.js';
 import { formatSarif } from './sarif.js';
 import { selectFiles } from './walk.js';
 
@@ -43,23 +46,65 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
 }
 
 async function lint(options: CliOptions, io: CliIo): Promise<number> {
+  if (options.fix === 'diff' && options.format !== 'text')
+    throw new UsageError('--fix-dry-run prints a diff; it cannot be combined with --format json or sarif');
   const config = loadConfig(options.config, io.cwd);
   const settings: AnalysisSettings = {
     runtime: (options.runtime ?? config.settings.runtime) as AnalysisSettings['runtime'],
     rules: { ...config.settings.rules, ...options.rules },
   };
-  const { files, notes } = selectFiles(options.paths, { cwd: io.cwd, ignore: config.ignore, ignoreRoot: config.root });
-  for (const note of notes) io.stderr(`dd-profiler-lint: ${note}\n`);
+  const selection = selectFiles(options.paths, {
+    cwd: io.cwd,
+    ignore: config.ignore,
+    ignoreRoot: config.root,
+    noDefaultIgnore: options.noDefaultIgnore,
+  });
+  const warn = (text: string) => io.stderr(`dd-profiler-lint: ${escapeControls(text)}\n`);
+  selection.notes.forEach(warn);
+  selection.problems.forEach(warn);
+  const empty = selection.files.length === 0 && !options.allowEmpty;
+  if (empty) warn('no file to check was found (exit 2; --allow-empty accepts an empty selection)');
   const service = createLanguageService({ catalog: loadDefaultCatalog(), parsers: await loadParsers() });
-  const reports = lintFiles(service, files, settings, io.cwd);
+  const { reports, fixes } = lintFiles(service, selection.files, { settings, cwd: io.cwd, fix: options.fix });
+  const unchecked = empty || selection.problems.length > 0;
+  if (options.fix === 'diff') return Math.max(dryRun(fixes, io), unchecked ? 2 : 0);
+  reportFixes(fixes, warn);
   // The exit code counts every finding; --quiet only changes what is shown.
   const counts = countFindings(reports);
   const shown = options.quiet ? reports.map(onlyErrors) : reports;
   io.stdout(render(options, shown, io.color));
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
-  if (tooManyWarnings)
-    io.stderr(`dd-profiler-lint: ${counts.warning} warnings, more than --max-warnings ${options.maxWarnings}\n`);
-  return counts.error > 0 || tooManyWarnings ? 1 : 0;
+  if (tooManyWarnings) warn(`${counts.warning} warnings, more than --max-warnings ${options.maxWarnings}`);
+  if (unchecked) return 2;
+  return failing(counts, options.severityThreshold) || tooManyWarnings ? 1 : 0;
+}
+
+/** Whether any finding is at or above the threshold; hints never fail a run. */
+function failing(counts: Counts, threshold: FailSeverity): boolean {
+  if (counts.error > 0) return true;
+  if (threshold === 'error') return false;
+  return counts.warning > 0 || (threshold === 'info' && counts.info > 0);
+}
+
+/** --fix-dry-run: the diff on stdout; exit 1 when there is something to fix, as `ruff --diff` does. */
+function dryRun(fixes: readonly FileFix[], io: CliIo): number {
+  const changed = fixes.filter((fix) => fix.diff !== '');
+  io.stdout(changed.map((fix) => fix.diff).join(''));
+  const total = changed.reduce((n, fix) => n + fix.fixed.length, 0);
+  for (const fix of fixes)
+    if (fix.skipped) io.stderr(`dd-profiler-lint: ${escapeControls(fix.path)}: ${fix.skipped}\n`);
+  io.stderr(
+    `dd-profiler-lint: --fix would fix ${total} ${total === 1 ? 'problem' : 'problems'} in ${changed.length} ${changed.length === 1 ? 'file' : 'files'}\n`,
+  );
+  return changed.length > 0 ? 1 : 0;
+}
+
+/** --fix: one stderr line per file changed, naming the rules fixed; the report shows what remains. */
+function reportFixes(fixes: readonly FileFix[], warn: (text: string) => void): void {
+  for (const fix of fixes) {
+    if (fix.skipped) warn(`${fix.path}: ${fix.skipped}; not fixed`);
+    else warn(`fixed ${fix.fixed.length} in ${fix.path} (${[...new Set(fix.fixed)].sort().join(', ')})`);
+  }
 }
 
 function render(options: CliOptions, reports: readonly FileReport[], color: boolean): string {

@@ -5,6 +5,7 @@
  */
 import type { Fix, FormatId, Finding, Range, Severity } from '../core/types.js';
 import { ruleDocUrl } from '../core/rules/registry.js';
+import { escapeControls, escapeJsonOutput } from './escape.js';
 
 export interface FileReport {
   /** The path as shown: relative to the current directory, with forward slashes. */
@@ -23,17 +24,21 @@ export function countFindings(reports: readonly FileReport[]): Counts {
 
 const COLORS: Record<Severity, string> = { error: '31', warning: '33', info: '36', hint: '90' };
 
-/** One line per finding, `path:line:col severity rule message`, then a summary line. */
+/**
+ * One line per finding, `path:line:col severity rule message`, then a summary line. Paths and messages
+ * are escaped: both can carry bytes from the files, and the terminal must not run them.
+ */
 export function formatText(reports: readonly FileReport[], color: boolean): string {
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const lines: string[] = [];
   for (const report of reports) {
     for (const f of report.findings) {
-      const where = `${report.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
-      lines.push(`${where} ${paint(COLORS[f.severity], f.severity)} ${paint('2', f.code)} ${oneLine(f.message)}`);
+      const where = `${escapeControls(report.path)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      const message = escapeControls(oneLine(f.message));
+      lines.push(`${where} ${paint(COLORS[f.severity], f.severity)} ${paint('2', f.code)} ${message}`);
     }
   }
-  lines.push(summary(countFindings(reports), reports.length));
+  lines.push(summary(reports));
   return `${lines.join('\n')}\n`;
 }
 
@@ -42,14 +47,29 @@ function oneLine(message: string): string {
   return message.replace(/\s*\r?\n\s*/g, ' ');
 }
 
-function summary(counts: Counts, files: number): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const fileCount = plural(files, 'file');
+/** `4 errors, 3 warnings in 5 files (invalid-value 2, arg-order 1, …)`: totals, then counts per rule. */
+export function summary(reports: readonly FileReport[]): string {
+  const counts = countFindings(reports);
+  const fileCount = plural(reports.length, 'file');
   const notes = counts.info + counts.hint;
   if (counts.error + counts.warning + notes === 0) return `No problems found in ${fileCount}`;
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
   if (notes > 0) parts.push(plural(notes, 'note'));
-  return `${parts.join(', ')} in ${fileCount}`;
+  return `${parts.join(', ')} in ${fileCount} (${countsPerRule(reports)})`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Most frequent first, then by rule id, so the line reads the same on every run. */
+export function countsPerRule(reports: readonly FileReport[]): string {
+  const byRule = new Map<string, number>();
+  for (const report of reports) for (const f of report.findings) byRule.set(f.code, (byRule.get(f.code) ?? 0) + 1);
+  return [...byRule]
+    .sort(([a, m], [b, n]) => n - m || a.localeCompare(b))
+    .map(([rule, n]) => `${rule} ${n}`)
+    .join(', ');
 }
 
 /** The JSON output. Its shape is documented in docs/cli.md; fields are only ever added. */
@@ -77,13 +97,14 @@ export function formatJson(reports: readonly FileReport[], version: string): str
       })),
     })),
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  return `${escapeJsonOutput(JSON.stringify(output, null, 2))}\n`;
 }
 
 function jsonFix(fix: Fix) {
   return {
     title: fix.title,
     preferred: fix.preferred === true,
+    safe: fix.safe === true,
     edits: fix.edits.map((edit) => ({ ...oneBased(edit.range), newText: edit.newText })),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { RULES, ruleDocUrl } from '../core/rules/registry.js';
 import type { Finding, Fix, Range, Severity } from '../core/types.js';
+import { escapeJsonOutput } from './escape.js';
 import type { FileReport } from './report.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -37,7 +38,7 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${escapeJsonOutput(JSON.stringify(log, null, 2))}\n`;
 }
 
 function result(path: string, finding: Finding) {

@@ -12,7 +12,17 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** How far into a file a NUL byte marks it as binary. */
 const BINARY_SNIFF_BYTES = 8000;
 
-export type Source = { readonly text: string } | { readonly refused: Finding };
+/** How the file's bytes were decoded, so `--fix` writes them back the same way. */
+export type Encoding = 'utf8' | 'utf8bom' | 'utf16le' | 'utf16be';
+
+export type Source =
+  | {
+      readonly text: string;
+      readonly encoding: Encoding;
+      /** Whether encoding `text` again gives the same bytes (false for invalid UTF-8): `--fix` needs it. */
+      readonly exact: boolean;
+    }
+  | { readonly refused: Finding };
 
 /** The file's text as an editor would show it, or the reason it is not checked. */
 export function readSource(path: string): Source {
@@ -26,8 +36,9 @@ export function readSource(path: string): Source {
       );
     }
     const bytes = readAll(fd, size);
-    const text = decode(bytes);
-    return text === undefined ? refuse('File not checked: it contains NUL bytes, so it looks binary.') : { text };
+    const decoded = decode(bytes);
+    if (decoded === undefined) return refuse('File not checked: it contains NUL bytes, so it looks binary.');
+    return { ...decoded, exact: encodeText(decoded.text, decoded.encoding).equals(bytes) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     return refuse(`File not checked: it cannot be read (${code}).`);
@@ -55,12 +66,27 @@ function readAll(fd: number, size: number): Buffer {
  * Decodes like an editor: a UTF-8 or UTF-16 byte-order mark is honoured and dropped (VS Code does not
  * count it as a character, so columns stay the same). `undefined` for binary content.
  */
-function decode(bytes: Buffer): string | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return fromUtf16be(bytes.subarray(2));
+function decode(bytes: Buffer): { text: string; encoding: Encoding } | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: bytes.subarray(2).toString('utf16le'), encoding: 'utf16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: fromUtf16be(bytes.subarray(2)), encoding: 'utf16be' };
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return undefined;
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return bytes.subarray(start).toString('utf8');
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { text: bytes.subarray(bom ? 3 : 0).toString('utf8'), encoding: bom ? 'utf8bom' : 'utf8' };
+}
+
+/** The bytes for `text` in `encoding`, byte-order mark included: the inverse of `decode`. */
+export function encodeText(text: string, encoding: Encoding): Buffer {
+  switch (encoding) {
+    case 'utf8':
+      return Buffer.from(text, 'utf8');
+    case 'utf8bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf16be':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+  }
 }
 
 function fromUtf16be(bytes: Buffer): string {

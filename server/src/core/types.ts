@@ -90,6 +90,12 @@ export interface Fix {
   readonly title: string;
   readonly edits: readonly FixEdit[];
   readonly preferred?: boolean;
+  /**
+   * Safe to apply without a person choosing (`dd-profiler-lint --fix`): it only normalises what is
+   * already meant (a value's spelling, a deprecated name's replacement, a name's case, quoting,
+   * argument order). Never set on fixes that delete data, move a secret or pick among candidates.
+   */
+  readonly safe?: boolean;
 }
 
 /** A problem found by a rule or by an extractor. `code` is a stable string rule id. */

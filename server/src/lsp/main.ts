@@ -10,48 +10,104 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  type CancellationToken,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type DocumentInput, type LanguageService } from '../core/languageService.js';
-import { loadDefaultCatalog } from '../node/catalogFiles.js';
+import type { AnalysisSettings } from '../core/types.js';
+import { loadServerCatalog } from './catalog.js';
 import { loadParsers } from '../node/parsers.js';
-import { createGuard } from './guard.js';
+import { documentChanged, throwIfCancelled, yieldToMessages } from './cancellation.js';
+import { couldNotCheck, createGuard, describeFailure } from './guard.js';
 import { createSettingsStore } from './settings.js';
 import { createPushScheduler } from './push.js';
-import { validateFiles, VALIDATE_FILES_REQUEST } from './validateFiles.js';
+import { registerValidateFiles } from './validateFiles.js';
+import { hasSetupCommand, registerSetup, setupAction } from './setup.js';
 
 const connection = createConnection(ProposedFeatures.all);
+// Prism's WebAssembly compiles while the client's initialize request is on its way.
+let parserError: unknown;
+const parsersLoading = loadParsers().catch((error: unknown) => {
+  parserError = error;
+  return {};
+});
 const documents = new TextDocuments(TextDocument);
 const guard = createGuard(connection);
 let service: LanguageService | undefined;
 let pullDiagnostics = false;
 let configurationRequests = false;
+let refreshSupport = false;
+let setupCommand = false;
 const settings = createSettingsStore(connection, () => configurationRequests);
 
 const input = (doc: TextDocument): DocumentInput => ({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId });
 
-const push = createPushScheduler(async (uri) => {
+/**
+ * Diagnostics for the document's current version, or why there are none: `closed`, or `changed` when
+ * an edit landed while the settings were fetched (the result would be stale; the edit brings its own run).
+ */
+async function diagnose(uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | 'closed' | 'changed'> {
+  const before = documents.get(uri)?.version;
+  const docSettings = await settings.get(uri);
   const doc = documents.get(uri);
-  if (!doc || !service) return;
-  const diagnostics = await guard('validation', [], async () => service!.validate(input(doc), await settings.get(uri)));
-  await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  if (!doc || !service) return 'closed';
+  if (doc.version !== before) return 'changed';
+  const diagnostics = await guard(
+    'validation',
+    (reason) => [couldNotCheck(uri, reason)],
+    () => service!.validate(input(doc), docSettings),
+    () => doc.getText(),
+  );
+  return { version: doc.version, diagnostics };
+}
+
+const push = createPushScheduler(async (uri) => {
+  const result = await diagnose(uri);
+  if (typeof result === 'object') await connection.sendDiagnostics({ uri, ...result });
 });
+
+/**
+ * A request on one document, answered from the core: yields first so a `$/cancelRequest` or a newer
+ * edit already in the queue is seen, then answers `RequestCancelled` if the client gave up on it.
+ */
+function answer<T>(
+  what: string,
+  uri: string,
+  token: CancellationToken,
+  fallback: T,
+  work: (doc: TextDocument, settings: AnalysisSettings, service: LanguageService) => T,
+): Promise<T> {
+  return guard(
+    what,
+    () => fallback,
+    async () => {
+      await yieldToMessages();
+      throwIfCancelled(token);
+      const docSettings = await settings.get(uri);
+      const doc = documents.get(uri);
+      return doc && service ? work(doc, docSettings, service) : fallback;
+    },
+    () => documents.get(uri)?.getText() ?? '',
+  );
+}
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
   configurationRequests = params.capabilities.workspace?.configuration === true;
-  const parsers = await loadParsers().catch((error: unknown) => {
-    connection.console.warn(`dd-profiler-config: Ruby parser not loaded: ${String(error)}`);
-    return {};
-  });
-  service = createLanguageService({ catalog: loadDefaultCatalog(), parsers });
+  refreshSupport = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+  setupCommand = hasSetupCommand(params);
+  const parsers = await parsersLoading;
+  if (parserError) connection.console.warn(`dd-profiler-config: Ruby parser not loaded: ${String(parserError)}`);
+  service = createLanguageService({ catalog: loadServerCatalog(), parsers });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       completionProvider: { triggerCharacters: ['_', '.', '=', '"', "'", ':', ' ', '-'] },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
+      ...(setupCommand ? { codeLensProvider: {} } : {}),
       ...(pullDiagnostics
         ? {
             diagnosticProvider: {
@@ -68,8 +124,9 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
 
 connection.onDidChangeConfiguration((change) => {
   settings.changed(change.settings);
-  if (pullDiagnostics) connection.languages.diagnostics.refresh();
-  else documents.all().forEach((doc) => push.schedule(doc.uri));
+  if (!pullDiagnostics) documents.all().forEach((doc) => push.schedule(doc.uri));
+  // A pull client without refresh support re-pulls on its own schedule; asking it anyway gets an error.
+  else if (refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
 });
 
 documents.onDidChangeContent((event) => {
@@ -80,44 +137,55 @@ documents.onDidClose((event) => {
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
-connection.languages.diagnostics.on((params) =>
-  guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async () => {
-    const doc = documents.get(params.textDocument.uri);
-    const items = doc && service ? service.validate(input(doc), await settings.get(doc.uri)) : [];
-    return { kind: DocumentDiagnosticReportKind.Full, items };
-  }),
-);
+connection.languages.diagnostics.on(async (params, token) => {
+  const uri = params.textDocument.uri;
+  const version = documents.get(uri)?.version;
+  await yieldToMessages();
+  throwIfCancelled(token);
+  // Overtaken by an edit: the client pulls again for the newest version, so a burst costs one validation.
+  if (documents.get(uri)?.version !== version) throw documentChanged();
+  const result = await diagnose(uri);
+  throwIfCancelled(token);
+  if (result === 'changed') throw documentChanged();
+  return { kind: DocumentDiagnosticReportKind.Full, items: result === 'closed' ? [] : result.diagnostics };
+});
 
-connection.onCompletion((params) =>
-  guard('completion', [], async () => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && service ? service.complete(input(doc), params.position, await settings.get(doc.uri)) : [];
-  }),
-);
-
-connection.onHover((params) =>
-  guard('hover', null, async () => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && service ? service.hover(input(doc), params.position, await settings.get(doc.uri)) : null;
-  }),
-);
-
-connection.onCodeAction((params) =>
-  guard('code actions', [], () => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && service ? service.codeActions(input(doc), params.range, params.context.diagnostics) : [];
-  }),
-);
-
-connection.onRequest(VALIDATE_FILES_REQUEST, (params: { uris?: unknown }) =>
-  guard('workspace validation', { files: 0, findings: 0 }, () =>
-    validateFiles(params, {
-      service: () => service,
-      settings: (uri) => settings.get(uri),
-      isOpen: (uri) => documents.get(uri) !== undefined,
-      publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
-    }),
+connection.onCompletion((params, token) =>
+  answer('completion', params.textDocument.uri, token, [], (doc, docSettings, core) =>
+    core.complete(input(doc), params.position, docSettings),
   ),
+);
+
+connection.onHover((params, token) =>
+  answer('hover', params.textDocument.uri, token, null, (doc, docSettings, core) =>
+    core.hover(input(doc), params.position, docSettings),
+  ),
+);
+
+connection.onCodeAction((params, token) =>
+  answer('code actions', params.textDocument.uri, token, [], (doc, _settings, core) =>
+    setupCommand
+      ? [...core.codeActions(input(doc), params.range, params.context.diagnostics), ...setupAction(core, doc)]
+      : core.codeActions(input(doc), params.range, params.context.diagnostics),
+  ),
+);
+
+registerValidateFiles(connection, { documents, service: () => service, settings: (uri) => settings.get(uri), guard });
+
+// The last line of defence: a promise nobody awaited (a client that answers a request with an error,
+// say) is logged, never allowed to end the process and with it every diagnostic in the editor.
+process.on('unhandledRejection', (error) => {
+  const openText = documents
+    .all()
+    .map((doc) => doc.getText())
+    .join('\n');
+  connection.console.error(`dd-profiler-config: unexpected failure: ${describeFailure(error, openText)}`);
+});
+
+registerSetup(
+  connection,
+  { documents, service: () => service, settings: (uri) => settings.get(uri), guard },
+  () => setupCommand,
 );
 
 documents.listen(connection);

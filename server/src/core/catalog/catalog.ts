@@ -4,6 +4,7 @@
 import type { Runtime, Surface } from '../types.js';
 import type { BooleanDialect, Setting, SettingStatus, ValueSpec } from './schema.js';
 import { suggestNames } from './suggest.js';
+import { createEquivalenceIndex, type Equivalence } from './equivalences.js';
 
 export interface Catalog {
   /** Every setting on a surface. */
@@ -20,13 +21,17 @@ export interface Catalog {
   status(setting: Setting, runtime?: Runtime): SettingStatus;
   /** The replacement name for one runtime, if any. */
   replacement(setting: Setting, runtime?: Runtime): string | undefined;
+  /** Names of the same feature under other tracers' spellings (curated, and aliases), preferred first. */
+  sameFeature(surface: Surface, name: string): readonly string[];
 }
 
 /** Builds the look-up structure over already-validated data. */
 export function createCatalog(
   settings: readonly Setting[],
   dialects: Readonly<Record<string, BooleanDialect>>,
+  equivalences: readonly Equivalence[] = [],
 ): Catalog {
+  const sameFeature = createEquivalenceIndex(equivalences, settings);
   const bySurface = new Map<Surface, Setting[]>();
   const byKey = new Map<string, Setting>();
   for (const setting of settings) {
@@ -64,6 +69,7 @@ export function createCatalog(
     valueSpec: (setting, runtime) => setting.valueByRuntime?.[runtime] ?? setting.value,
     status: (setting, runtime) => (runtime && setting.statusByRuntime?.[runtime]) || setting.status,
     replacement: (setting, runtime) => (runtime && setting.replacementByRuntime?.[runtime]) || setting.replacement,
+    sameFeature: (surface, name) => sameFeature.sameFeature(surface, name),
   };
 }
 

@@ -8,6 +8,7 @@ import type { Surface } from '../types.js';
 import { createCatalog } from './catalog.js';
 import type { Catalog } from './catalog.js';
 import { catalogFileSchema } from './schema.js';
+import { checkEquivalences, type Equivalence } from './equivalences.js';
 import type { BooleanDialect, CatalogFile, Setting, ValueSpec } from './schema.js';
 
 /** One catalog file as read from disk: its name (used in messages) and its text. */
@@ -58,11 +59,27 @@ export function loadCatalog(files: readonly CatalogSource[]): Catalog {
     (file.data.settings ?? []).forEach((setting, index) => located.push({ setting, file, index }));
   }
   checkReferences(located, dialects, problems);
+  const equivalences = collectEquivalences(parsed, located, problems);
   if (problems.length > 0) throw new CatalogError(problems);
   return createCatalog(
     located.map((entry) => entry.setting),
     dialects,
+    equivalences,
   );
+}
+
+/** Every file's curated equivalences, checked against the env settings. */
+function collectEquivalences(parsed: readonly ParsedFile[], located: readonly Located[], problems: string[]) {
+  const env = new Set(located.filter((l) => l.setting.surface === 'env').map((l) => l.setting.name));
+  const all: Equivalence[] = [];
+  for (const file of parsed) {
+    const groups = file.data.equivalences ?? [];
+    for (const problem of checkEquivalences(groups, (name) => env.has(name))) {
+      problems.push(at(file, ['equivalences', ...problem.path], problem.message));
+    }
+    all.push(...groups);
+  }
+  return all;
 }
 
 /** Parses strict JSON (no comments, no trailing commas) and validates it against the zod schema. */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { RUNTIMES, SURFACES } from '../types.js';
+import { equivalenceSchema } from './equivalences.js';
 
 export const runtimeSchema = z.enum(RUNTIMES);
 export const surfaceSchema = z.enum(SURFACES);
@@ -127,6 +128,8 @@ export const catalogFileSchema = z.strictObject({
   description: z.string().optional(),
   booleanDialects: z.record(z.string(), booleanDialectSchema).optional(),
   settings: z.array(settingSchema).optional(),
+  /** Curated groups of names meaning the same feature in different tracers (see `equivalences.ts`). */
+  equivalences: z.array(equivalenceSchema).optional(),
 });
 
 export type BooleanDialect = z.infer<typeof booleanDialectSchema>;

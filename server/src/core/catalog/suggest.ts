@@ -5,13 +5,19 @@
  * name, with a bonus for sharing the word set.
  */
 
-/** Names within a distance proportional to the name's length, closest first. */
+/**
+ * Names within a distance proportional to the name's length, closest first. A candidate that swaps
+ * one real word for another (`PORT` for `HOST`, `ALLOCATION` for `EXCEPTION`) is never offered: close
+ * in letters, it means something else.
+ */
 export function suggestNames(name: string, candidates: readonly string[], max: number): string[] {
   const wanted = normalize(name);
   const limit = Math.max(2, Math.floor(wanted.length / 4));
+  const vocabulary = new Set(candidates.flatMap((candidate) => words(normalize(candidate))));
   const scored: { name: string; score: number }[] = [];
   for (const candidate of candidates) {
     const normalized = normalize(candidate);
+    if (swapsAWord(wanted, normalized, vocabulary)) continue;
     if (Math.abs(normalized.length - wanted.length) > limit + 2) continue;
     const distance = normalized === wanted ? 0 : editDistance(wanted, normalized, limit + 2);
     const score = Math.min(distance, wordDistance(wanted, normalized));
@@ -24,6 +30,28 @@ export function suggestNames(name: string, candidates: readonly string[], max: n
     .filter((s) => s.score <= best + 1)
     .slice(0, max)
     .map((s) => s.name);
+}
+
+function words(name: string): string[] {
+  return name.split('_').filter(Boolean);
+}
+
+/** Whether `b` replaces a word of `a` by a different word that other names use, rather than fixing a typo. */
+function swapsAWord(a: string, b: string, vocabulary: ReadonlySet<string>): boolean {
+  const wordsA = words(a);
+  const wordsB = words(b);
+  if (wordsA.length !== wordsB.length) return false;
+  return wordsA.some((word, i) => {
+    const other = wordsB[i] ?? '';
+    return word !== other && vocabulary.has(word) && vocabulary.has(other) && !sameWordFamily(word, other);
+  });
+}
+
+/** `ENABLE`/`ENABLED`, `PROFILER`/`PROFILING`: a typo or another form of the same word. */
+function sameWordFamily(a: string, b: string): boolean {
+  let common = 0;
+  while (common < a.length && a[common] === b[common]) common++;
+  return common >= 5 || editDistance(a, b, 2) <= 1;
 }
 
 function normalize(name: string): string {

@@ -75,7 +75,7 @@ function extractUncached(deps: ServiceDeps, doc: DocumentInput): ExtractedDocume
 export function analyzeDocument(deps: ServiceDeps, doc: DocumentInput, settings: AnalysisSettings): DocumentAnalysis {
   const format = detectFormat(fileNameOf(doc.uri), doc.languageId);
   const refused = format ? screenText(doc.text) : undefined;
-  if (refused) return { format, findings: applySeverities(applySuppressions(doc.text, [refused]), settings) };
+  if (refused) return { format, findings: applySeverities([refused], settings) };
   const document = extractDocument(deps, doc);
   if (!document) return { format, findings: [] };
   const { extracted } = document;

@@ -17,21 +17,28 @@ import type { Fix } from '../types.js';
 import { fileNameOf, type DocumentInput } from './analyze.js';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics.js';
 import { suppressionEdits } from './suppressionEdits.js';
+import { screenText } from './limits.js';
+import { logicalLineStarts } from './logicalLines.js';
 
 export function codeActions(doc: DocumentInput, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const index = createLineIndex(doc.text);
-  const format = detectFormat(fileNameOf(doc.uri), doc.languageId);
+  // A refused file (binary, too large) is never read, so a suppression comment in it would change nothing.
+  const format = screenText(doc.text) ? undefined : detectFormat(fileNameOf(doc.uri), doc.languageId);
   const actions: CodeAction[] = [];
+  let starts: number[] | undefined; // computed once, for the first suppression
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || !overlaps(diagnostic.range, range)) continue;
     for (const fix of fixesOf(diagnostic)) {
       if (!fix.edits.every((edit) => stillHolds(doc.text, index, edit))) continue;
-      actions.push(action(doc.uri, fix.title, diagnostic, fix.edits, fix.preferred === true));
+      const fixAction = action(doc.uri, fix.title, diagnostic, fix.edits, fix.preferred === true);
+      // `data.safeFix` tells batch fixers (the CLI's --fix) which actions need no human choice.
+      actions.push(fix.safe === true ? { ...fixAction, data: { safeFix: true } } : fixAction);
     }
     const code = String(diagnostic.code ?? '');
     if (format && code) {
+      starts ??= logicalLineStarts(doc.text.split(/\r\n|\r|\n/), format === 'xmlConfig');
       const line = onALine(code, diagnostic.range) ? diagnostic.range.start.line : undefined;
-      for (const { title, edit } of suppressionEdits(doc.text, index, format, code, line)) {
+      for (const { title, edit } of suppressionEdits(doc.text, index, format, code, line, starts)) {
         actions.push(action(doc.uri, title, diagnostic, [edit], false));
       }
     }

@@ -26,7 +26,7 @@ export function extractBatch(text: string, _ctx?: ExtractContext): ExtractResult
   }
   const dotnet = /\b(CORECLR|COR)_\w+/i.test(text);
   const hints = dotnet ? [{ runtime: 'dotnet' as const, reason: 'CLR profiler variables' }] : [];
-  return mergeResults(...results, { occurrences: [], problems: [], runtimeHints: hints });
+  return mergeResults([...results, { occurrences: [], problems: [], runtimeHints: hints }]);
 }
 
 function readSet(index: LineIndex, body: string, at: number, line: number): ExtractResult | undefined {
@@ -59,9 +59,9 @@ function readSet(index: LineIndex, body: string, at: number, line: number): Extr
     problems.push({
       code: 'value-syntax',
       severity: 'warning',
-      message: `Trailing space after the value: \`SET\` keeps it, so the value is "${value.trim()}" followed by ${trailing} space(s) and will not match.`,
+      message: `Trailing space after the value: \`SET\` keeps it, so the value ends with ${trailing} space(s) and will not match.`,
       range,
-      fixes: [{ title: 'Remove the trailing space', edits: [{ range, newText: '' }], preferred: true }],
+      fixes: [{ title: 'Remove the trailing space', edits: [{ range, newText: '' }], preferred: true, safe: true }],
     });
   }
   return { occurrences: [occurrence], problems, runtimeHints: [] };

@@ -9,6 +9,7 @@ import type { LineIndex } from '../text/lineIndex.js';
 import { readDdprof } from './ddprofCommand.js';
 import { emptyResult } from './result.js';
 import { hintsFromCommand } from './runtimeHints.js';
+import { isSecretName } from '../text/secretNames.js';
 
 /** One word of a command line: its value after shell unquoting, and where its source text is. */
 export interface CommandWord {
@@ -171,12 +172,13 @@ export function moveBefore(
   const separator = slice(previous.range.end, word.range.start);
   const raw = slice(word.range.start, word.range.end);
   return {
-    title: `Move \`${word.value.length > 40 ? `${word.value.slice(0, 40)}…` : word.value}\` before \`${target.value}\``,
+    title: `Move \`${optionName(word.value)}\` before \`${target.value}\``,
     edits: [
       { range: { start: target.range.start, end: target.range.start }, newText: `${raw}${separator}` },
       { range: { start: previous.range.end, end: word.range.end }, newText: '', expected: `${separator}${raw}` },
     ],
     preferred: true,
+    safe: true,
   };
 }
 
@@ -244,6 +246,13 @@ function shift(range: Range, from: number, to: number): Range {
     start: { line, character: range.start.character + from },
     end: { line, character: range.start.character + to },
   };
+}
+
+/** How a title shows an option: in full, shortened, or by name only when its value may be a key. */
+function optionName(word: string): string {
+  const name = word.split('=')[0] ?? word;
+  const shown = isSecretName(name) ? name : word;
+  return shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
 }
 
 function shorten(text: string): string {

@@ -95,6 +95,6 @@ function fpmFalse(index: LineIndex, occurrence: SettingOccurrence): Finding {
     severity: 'error',
     message: 'PHP-FPM cannot pass `false` through `env[...]` (the variable ends up empty or missing): use `0` and `1`.',
     range,
-    fixes: [{ title: 'Use `0`', edits: [{ range, newText: '0' }], preferred: true }],
+    fixes: [{ title: 'Use `0`', edits: [{ range, newText: '0' }], preferred: true, safe: true }],
   };
 }

@@ -16,6 +16,21 @@ interface Xml {
 }
 
 export function extractXmlConfig(text: string, _ctx?: ExtractContext): ExtractResult {
+  try {
+    return extractParsed(text);
+  } catch {
+    // The parser and the tree builder recurse per element: nesting thousands deep overflows the stack.
+    const at = { line: 0, character: 0 };
+    const message = 'This XML file is not checked: its elements are nested too deeply for the parser.';
+    return {
+      occurrences: [],
+      problems: [{ code: 'parse-error', severity: 'warning', message, range: { start: at, end: at } }],
+      runtimeHints: [],
+    };
+  }
+}
+
+function extractParsed(text: string): ExtractResult {
   const index = createLineIndex(text);
   const { cst, tokenVector, lexErrors, parseErrors } = parse(text);
   const problems: Finding[] = [];
@@ -95,8 +110,12 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 /** Attribute values as the XML reader hands them to IIS: entities and character references decoded. */
 function decodeEntities(value: string): string {
   return value.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, entity: string) => {
-    if (entity.startsWith('#x') || entity.startsWith('#X')) return String.fromCodePoint(parseInt(entity.slice(2), 16));
-    if (entity.startsWith('#')) return String.fromCodePoint(parseInt(entity.slice(1), 10));
+    if (entity.startsWith('#')) {
+      const hex = entity[1] === 'x' || entity[1] === 'X';
+      const code = parseInt(entity.slice(hex ? 2 : 1), hex ? 16 : 10);
+      // Beyond U+10FFFF there is no character: the XML reader rejects it, so it is left as written.
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
     return ENTITIES[entity] ?? whole;
   });
 }

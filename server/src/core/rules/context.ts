@@ -4,8 +4,11 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { Setting } from '../catalog/schema.js';
+import { canonicalName } from './canonicalName.js';
+import { nameEvidence, type NameEvidence } from './nameEvidence.js';
 import { scopeHints, scopeRuntimes } from './scopeRuntimes.js';
 import {
+  RUNTIMES,
   type AnalysisSettings,
   type ExtractResult,
   type Finding,
@@ -16,12 +19,23 @@ import {
 export interface RuleContext {
   readonly catalog: Catalog;
   readonly occurrences: readonly SettingOccurrence[];
-  /** Runtimes the scope is known to run: the user's override, else evidence in the file, else all of them. */
+  /** What the extractor already reported, so a rule does not say it again. */
+  readonly syntaxProblems: readonly Finding[];
+  /**
+   * Runtimes the scope runs: the user's override, else evidence in the file (image, commands), else the
+   * runtimes its setting names are specific to, else all of them.
+   */
   runtimesFor(scope: string): readonly Runtime[];
-  /** Whether `runtimesFor` came from an override or evidence rather than the all-runtimes fallback. */
+  /**
+   * Whether the runtime comes from the override or the file's evidence. Names alone narrow
+   * `runtimesFor` (no complaint for a runtime the names rule out) but do not make the runtime known:
+   * a name read by one runtime is no proof that another name is a mistake.
+   */
   runtimeKnown(scope: string): boolean;
-  /** Why the runtime of a scope is believed, for messages ("FROM python:3.12"). */
+  /** Why the runtime of a scope is believed, for messages ("FROM python:3.12", "`DD_X`, read only by PHP"). */
   runtimeReason(scope: string): string | undefined;
+  /** Whether no later occurrence in the scope sets the same setting under any spelling (the last one wins). */
+  takesEffect(occurrence: SettingOccurrence): boolean;
   /** The catalog entry of an occurrence, cached per occurrence. */
   settingOf(occurrence: SettingOccurrence): Setting | undefined;
 }
@@ -34,22 +48,50 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
   const hinted = (scope: string) => scopeHints(extracted, scope);
   const settingCache = new Map<SettingOccurrence, Setting | null>();
   const runtimesByScope = new Map<string, readonly Runtime[]>();
-  return {
+  const settingOf = (occurrence: SettingOccurrence): Setting | undefined => {
+    const cached = settingCache.get(occurrence);
+    if (cached !== undefined || settingCache.has(occurrence)) return cached ?? undefined;
+    const setting = catalog.lookup(occurrence.surface, occurrence.name);
+    settingCache.set(occurrence, setting ?? null);
+    return setting;
+  };
+  const runtimeKnown = (scope: string) => override !== undefined || hinted(scope).length > 0;
+  const evidenceByScope = new Map<string, NameEvidence | null>();
+  const fromNames = (scope: string): NameEvidence | undefined => {
+    let evidence = evidenceByScope.get(scope);
+    if (evidence === undefined) {
+      const inScope = extracted.occurrences.filter((o) => scope === '' || o.scope === scope);
+      evidenceByScope.set(scope, (evidence = nameEvidence(inScope, settingOf) ?? null));
+    }
+    return evidence ?? undefined;
+  };
+  let winners: Set<SettingOccurrence> | undefined;
+  const ctx: RuleContext = {
     catalog,
     occurrences: extracted.occurrences,
+    syntaxProblems: extracted.problems,
     runtimesFor(scope) {
       let runtimes = runtimesByScope.get(scope);
-      if (!runtimes) runtimesByScope.set(scope, (runtimes = scopeRuntimes(extracted, settings, scope)));
+      if (!runtimes) {
+        runtimes = runtimeKnown(scope)
+          ? scopeRuntimes(extracted, settings, scope)
+          : (fromNames(scope)?.runtimes ?? RUNTIMES);
+        runtimesByScope.set(scope, runtimes);
+      }
       return runtimes;
     },
-    runtimeKnown: (scope) => override !== undefined || hinted(scope).length > 0,
-    runtimeReason: (scope) => (override ? 'the runtime setting' : hinted(scope)[0]?.reason),
-    settingOf(occurrence) {
-      const cached = settingCache.get(occurrence);
-      if (cached !== undefined || settingCache.has(occurrence)) return cached ?? undefined;
-      const setting = catalog.lookup(occurrence.surface, occurrence.name);
-      settingCache.set(occurrence, setting ?? null);
-      return setting;
+    runtimeKnown,
+    runtimeReason: (scope) =>
+      override ? 'the runtime setting' : (hinted(scope)[0]?.reason ?? fromNames(scope)?.reason),
+    settingOf,
+    takesEffect(occurrence) {
+      if (!winners) {
+        const last = new Map<string, SettingOccurrence>();
+        for (const o of extracted.occurrences) last.set(`${o.scope}\u0000${canonicalName(ctx, o) ?? o.name}`, o);
+        winners = new Set(last.values());
+      }
+      return winners.has(occurrence);
     },
   };
+  return ctx;
 }

@@ -41,7 +41,7 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting
     range: occurrence.nameRange,
     tags: ['deprecated'],
     ...(replacement && ctx.catalog.lookup(occurrence.surface, replacement)
-      ? { fixes: [renameFix(occurrence, replacement, true)] }
+      ? { fixes: [{ ...renameFix(occurrence, replacement, true), safe: true }] }
       : {}),
   };
 }

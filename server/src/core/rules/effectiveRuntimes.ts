@@ -11,3 +11,13 @@ export function effectiveRuntimes(ctx: RuleContext, occurrence: SettingOccurrenc
   const both = setting.runtimes.filter((runtime) => inScope.includes(runtime));
   return both.length > 0 ? both : [...setting.runtimes];
 }
+
+/**
+ * Whether the runtime is known and none of its runtimes reads the setting: runtime-mismatch reports
+ * that, and no other rule should pile on with what other runtimes would make of it.
+ */
+export function readByNoneInUse(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting): boolean {
+  return (
+    ctx.runtimeKnown(occurrence.scope) && !ctx.runtimesFor(occurrence.scope).some((r) => setting.runtimes.includes(r))
+  );
+}

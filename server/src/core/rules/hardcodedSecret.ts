@@ -6,18 +6,16 @@
  */
 import type { Fix, SettingOccurrence } from '../types.js';
 import { displayName } from '../text/names.js';
-import type { Rule } from './context.js';
+import type { Rule, RuleContext } from './context.js';
 import { removeFix, renderValue } from './fixes.js';
-
-/** Values that are obviously placeholders, not keys. */
-const PLACEHOLDER =
-  /^(<.*>|\$\{.*\}|\$\(.*\)|%.*%|x+|\*+|changeme|change_me|replace_?me|your[_-]?(api|app)?[_-]?key.*|todo|dummy|none|null)$/i;
+import { isPlaceholder } from './placeholder.js';
+import { isDatadogCredentialName } from '../text/secretNames.js';
 
 export const hardcodedSecret: Rule = (ctx) =>
   ctx.occurrences.flatMap((occurrence) => {
-    const setting = ctx.settingOf(occurrence);
     const value = occurrence.value?.trim() ?? '';
-    if (!setting?.secret || occurrence.valueKind !== 'literal' || value === '' || PLACEHOLDER.test(value)) return [];
+    // `<your-api-key>`, `changeme`, `${DD_API_KEY}`, `{{ .Values.apiKey }}`: nothing secret is written.
+    if (!isCredential(ctx, occurrence) || occurrence.valueKind !== 'literal' || isPlaceholder(value)) return [];
     const name = displayName(occurrence.surface, occurrence.name);
     const where = occurrence.bakedIn
       ? 'it is baked into the artifact (image layers, history) for anyone who can read it'
@@ -33,12 +31,16 @@ export const hardcodedSecret: Rule = (ctx) =>
     ];
   });
 
+function isCredential(ctx: RuleContext, occurrence: SettingOccurrence): boolean {
+  return ctx.settingOf(occurrence)?.secret === true || isDatadogCredentialName(occurrence.surface, occurrence.name);
+}
+
 function secretFixes(occurrence: SettingOccurrence): Fix[] {
   const reference = referenceFor(occurrence);
   const fixes: Fix[] = [];
   if (reference && occurrence.valueRange) {
     fixes.push({
-      title: `Replace the key with a reference to \`${occurrence.name}\` from the environment`,
+      title: `Replace the key with \`${reference}\`, read from the environment at run time`,
       edits: [{ range: occurrence.valueRange, newText: reference }],
       preferred: true,
     });

@@ -12,16 +12,27 @@ import type { Finding, Runtime, SettingOccurrence } from '../types.js';
 import { displayName, listRuntimes } from '../text/names.js';
 import { checkValue, type ValueProblem } from './checkValue.js';
 import type { Rule, RuleContext } from './context.js';
-import { effectiveRuntimes } from './effectiveRuntimes.js';
+import { effectiveRuntimes, readByNoneInUse } from './effectiveRuntimes.js';
 import { replaceValueFix } from './fixes.js';
+import { agentAddress } from './agentAddress.js';
+import { emptyUnifiedTag } from './emptyUnifiedTag.js';
+import { isPlaceholder, isTemplateExpression } from './placeholder.js';
+import { tagsSeparators } from './tagsSeparators.js';
+import { valueSyntaxFirst } from './valueSyntax.js';
 
 export const invalidValue: Rule = (ctx) =>
   ctx.occurrences.flatMap((occurrence) => {
     const setting = ctx.settingOf(occurrence);
-    if (!setting || occurrence.valueKind !== 'literal' || occurrence.value === undefined || occurrence.value === '') {
-      return [];
-    }
-    const finding = check(ctx, occurrence, setting, occurrence.value);
+    const value = occurrence.value;
+    if (!setting || occurrence.valueKind !== 'literal' || value === undefined) return [];
+    if (readByNoneInUse(ctx, occurrence, setting) || valueSyntaxFirst(value)) return [];
+    // A template expression is filled in by a tool, and a placeholder key is not a malformed one.
+    if (isTemplateExpression(value) || (setting.secret && isPlaceholder(value))) return [];
+    const finding =
+      emptyUnifiedTag(ctx, occurrence) ??
+      (value === ''
+        ? undefined
+        : (check(ctx, occurrence, setting, value) ?? agentAddress(ctx, occurrence) ?? tagsSeparators(ctx, occurrence)));
     return finding ? [finding] : [];
   });
 
@@ -31,13 +42,6 @@ interface Failure {
 }
 
 function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting, value: string): Finding | undefined {
-  // A setting the known runtime does not read at all is runtime-mismatch's to report, not a value problem.
-  if (
-    ctx.runtimeKnown(occurrence.scope) &&
-    !ctx.runtimesFor(occurrence.scope).some((r) => setting.runtimes.includes(r))
-  ) {
-    return undefined;
-  }
   const runtimes = effectiveRuntimes(ctx, occurrence, setting);
   const failures: Failure[] = [];
   for (const runtime of runtimes) {
@@ -52,7 +56,7 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting
     ? `The value of \`${displayName(occurrence.surface, occurrence.name)}\``
     : `\`${value}\` for \`${displayName(occurrence.surface, occurrence.name)}\``;
   const reasons = summarizeReasons(groupReasons(failures, setting.runtimes.length));
-  const tail = fine.length > 0 ? ` It is fine for ${listRuntimes(fine)}.` : '';
+  const tail = fine.length > 0 ? ` It is fine for ${listRuntimes(fine)}.` : namesReason(ctx, occurrence);
   const suggestion = secret ? undefined : commonSuggestion(ctx, setting, failures);
   const fix = suggestion !== undefined ? replaceValueFix(occurrence, suggestion) : undefined;
   return {
@@ -62,6 +66,13 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting
     range: occurrence.valueRange ?? occurrence.nameRange,
     ...(fix ? { fixes: [fix] } : {}),
   };
+}
+
+/** When only the setting names say which runtime this is, say so: the reader may not expect it. */
+function namesReason(ctx: RuleContext, occurrence: SettingOccurrence): string {
+  if (ctx.runtimeKnown(occurrence.scope)) return '';
+  const reason = ctx.runtimeReason(occurrence.scope);
+  return reason ? ` Runtime taken from ${reason}.` : '';
 }
 
 /** "is read as false by Ruby (…)": one clause per distinct reason, naming its runtimes. */

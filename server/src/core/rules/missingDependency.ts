@@ -9,7 +9,7 @@ import type { Setting } from '../catalog/schema.js';
 import type { Finding, Runtime, SettingOccurrence } from '../types.js';
 import { displayName, listRuntimes } from '../text/names.js';
 import type { Rule, RuleContext } from './context.js';
-import { effectiveRuntimes } from './effectiveRuntimes.js';
+import { effectiveRuntimes, readByNoneInUse } from './effectiveRuntimes.js';
 import { isOff } from './truth.js';
 
 export const missingDependency: Rule = (ctx) => {
@@ -17,10 +17,11 @@ export const missingDependency: Rule = (ctx) => {
   return ctx.occurrences.flatMap((occurrence) => {
     const setting = ctx.settingOf(occurrence);
     if (!setting?.requires || occurrence.valueKind === 'none' || isOff(setting, occurrence)) return [];
+    if (readByNoneInUse(ctx, occurrence, setting)) return [];
     const runtimes = effectiveRuntimes(ctx, occurrence, setting);
     return setting.requires.flatMap((requirement) => {
       const applies = runtimes.filter((r) => !requirement.runtimes || requirement.runtimes.includes(r));
-      const present = byName.get(`${occurrence.scope}\u0000${requirement.setting}`) ?? [];
+      const present = presentOccurrences(ctx, byName, occurrence, requirement.setting);
       if (applies.length === 0 || satisfied(ctx, occurrence, requirement, applies, present)) return [];
       const sameSurface = ctx.catalog.lookup(occurrence.surface, requirement.setting) !== undefined;
       return [report(occurrence, requirement, applies, sameSurface)];
@@ -42,6 +43,23 @@ function indexByScopeAndName(ctx: RuleContext): Map<string, SettingOccurrence[]>
     }
   }
   return index;
+}
+
+/**
+ * Where the required setting is written in the scope, on any surface: `dd.profiling.enabled` is also
+ * set by `DD_PROFILING_ENABLED`, so both names are looked up.
+ */
+function presentOccurrences(
+  ctx: RuleContext,
+  byName: Map<string, SettingOccurrence[]>,
+  occurrence: SettingOccurrence,
+  name: string,
+): SettingOccurrence[] {
+  const envName = ctx.catalog.lookup(occurrence.surface, name)?.equivalents?.env;
+  const names = envName && envName !== name ? [name, envName] : [name];
+  const found = names.flatMap((n) => byName.get(`${occurrence.scope}\u0000${n}`) ?? []);
+  // The last one written wins; keep the file order.
+  return [...new Set(found)].sort((a, b) => ctx.occurrences.indexOf(a) - ctx.occurrences.indexOf(b));
 }
 
 type Requirement = NonNullable<Setting['requires']>[number];

@@ -53,6 +53,10 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence): Finding | undef
     severity: 'warning',
     message: `\`${shown}\` is not a setting any Datadog profiler reads, so it is silently ignored.${hint}`,
     range: occurrence.nameRange,
-    fixes: suggestions.map((suggestion, index) => renameFix(occurrence, suggestion, index === 0)),
+    fixes: suggestions.map((suggestion, index) => {
+      const fix = renameFix(occurrence, suggestion, index === 0);
+      // Only a change of case is certain; any other did-you-mean is a guess a person must confirm.
+      return suggestion.toLowerCase() === occurrence.name.toLowerCase() ? { ...fix, safe: true } : fix;
+    }),
   };
 }

@@ -1,0 +1,119 @@
+/**
+ * The last line of defence for credentials: everything the core hands out (findings, diagnostics,
+ * hovers, completions, code actions) passes through one mask built from the document's secrets.
+ * Rules already avoid quoting secret values; this catches what slips through anyway: a parser's error
+ * message quoting the line, a command line cited as runtime evidence, a value that swallowed the next
+ * line, a fix that would copy a key from one place to another.
+ *
+ * A document's secrets are the literal values of credential settings (from its occurrences) plus
+ * key-like tokens on any line that names a credential (for text no extractor understood, such as a
+ * malformed XML attribute). Any run of text sharing {@link WINDOW} characters with a secret is masked,
+ * case-insensitively, so truncated and re-cased copies are caught as well as whole ones.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import { isPlaceholder } from '../rules/placeholder.js';
+import { SECRET_NAME } from '../text/secretNames.js';
+import type { Finding, Fix, SettingOccurrence } from '../types.js';
+
+export const MASK = '****';
+
+/** Shortest run of a secret that is masked; shorter runs are too likely to be ordinary words. */
+const WINDOW = 8;
+
+/** A token that looks like a key rather than a word or a path: long, no dots or slashes, with a digit. */
+const KEY_LIKE = /^(?=.*\d)[A-Za-z0-9_-]{16,}$/;
+
+export interface SecretMask {
+  /** The text with every run of a secret replaced by {@link MASK}. */
+  text(value: string): string;
+  /** Whether the text holds a run of a secret (for what cannot be masked, such as an edit's new text). */
+  holds(value: string): boolean;
+}
+
+/** Whether an occurrence holds a credential: the catalog says so, or its name does. */
+export function isSecretOccurrence(catalog: Catalog, occurrence: SettingOccurrence): boolean {
+  return catalog.lookup(occurrence.surface, occurrence.name)?.secret === true || SECRET_NAME.test(occurrence.name);
+}
+
+/** The secrets of a document, from its occurrences and its text. */
+export function documentSecrets(catalog: Catalog, text: string, occurrences: readonly SettingOccurrence[]): string[] {
+  const secrets = new Set<string>();
+  for (const occurrence of occurrences) {
+    const value = occurrence.value?.trim();
+    if (occurrence.valueKind !== 'literal' || !value || isPlaceholder(value)) continue;
+    if (isSecretOccurrence(catalog, occurrence)) secrets.add(value);
+  }
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    if (!SECRET_NAME.test(line)) continue;
+    for (const token of line.split(/[^A-Za-z0-9_-]+/)) {
+      if (KEY_LIKE.test(token) && !SECRET_NAME.test(token)) secrets.add(token);
+    }
+  }
+  return [...secrets].filter((secret) => secret.length >= WINDOW);
+}
+
+/** Lower-cases ASCII letters only, so offsets in the result match offsets in the input. */
+function fold(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+export function createMask(secrets: readonly string[]): SecretMask {
+  const windows = new Set<string>();
+  for (const secret of secrets) {
+    const folded = fold(secret);
+    for (let i = 0; i + WINDOW <= folded.length; i++) windows.add(folded.slice(i, i + WINDOW));
+  }
+  /** The [start, end) runs of `value` covered by a secret's windows, merged. */
+  const runs = (value: string): [number, number][] => {
+    const found: [number, number][] = [];
+    if (windows.size === 0 || value.length < WINDOW) return found;
+    const folded = fold(value);
+    for (let i = 0; i + WINDOW <= folded.length; i++) {
+      if (!windows.has(folded.slice(i, i + WINDOW))) continue;
+      const last = found[found.length - 1];
+      if (last && i <= last[1]) last[1] = i + WINDOW;
+      else found.push([i, i + WINDOW]);
+    }
+    return found;
+  };
+  return {
+    text(value) {
+      const found = runs(value);
+      if (found.length === 0) return value;
+      let out = '';
+      let at = 0;
+      for (const [start, end] of found) {
+        out += value.slice(at, start) + MASK;
+        at = end;
+      }
+      return out + value.slice(at);
+    },
+    holds: (value) => runs(value).length > 0,
+  };
+}
+
+/** A finding with its texts masked and without the fixes whose edits would write a secret. */
+export function maskFinding(mask: SecretMask, finding: Finding): Finding {
+  const fixes = finding.fixes?.filter((fix) => !fixWritesSecret(mask, fix)).map((fix) => maskFix(mask, fix));
+  return {
+    ...finding,
+    message: mask.text(finding.message),
+    ...(finding.related ? { related: finding.related.map((r) => ({ ...r, message: mask.text(r.message) })) } : {}),
+    ...(fixes ? { fixes } : {}),
+  };
+}
+
+/**
+ * An edit's new text cannot be masked without writing the mask into the file, and its `expected`
+ * text is compared with the document: a fix that carries a secret in either is dropped. Fixes that
+ * move a secret must write a reference instead.
+ */
+export function fixWritesSecret(mask: SecretMask, fix: Fix): boolean {
+  return fix.edits.some(
+    (edit) => mask.holds(edit.newText) || (edit.expected !== undefined && mask.holds(edit.expected)),
+  );
+}
+
+function maskFix(mask: SecretMask, fix: Fix): Fix {
+  return { ...fix, title: mask.text(fix.title) };
+}

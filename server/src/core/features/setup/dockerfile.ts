@@ -1,0 +1,111 @@
+/**
+ * Dockerfile: the settings go into the final stage (the image that runs), as one `ENV` instruction
+ * just before its `CMD`/`ENTRYPOINT` so the layers above stay cached, written with the file's keyword
+ * case, escape character and continuation indent. A file with no `FROM` gets the runtime's usual image.
+ */
+import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { RUNTIMES, type Runtime } from '../../types.js';
+import { renderValue } from '../../rules/fixes.js';
+import { indentOf, insertLines, isBare } from './text.js';
+import type { Entry, FormatInput, FormatPlanner, SetupTarget } from './types.js';
+
+const DEFAULT_IMAGES: Readonly<Record<Runtime, string>> = {
+  java: 'eclipse-temurin:21-jre',
+  python: 'python:3.12-slim',
+  go: 'golang:1.23',
+  ruby: 'ruby:3.3-slim',
+  nodejs: 'node:22-slim',
+  dotnet: 'mcr.microsoft.com/dotnet/aspnet:8.0',
+  php: 'php:8.3-fpm',
+  ddprof: 'debian:bookworm-slim',
+};
+
+interface Parsed {
+  readonly instructions: readonly Instruction[];
+  readonly escape: string;
+  readonly froms: readonly Instruction[];
+}
+
+function parse(text: string): Parsed | undefined {
+  try {
+    const dockerfile = DockerfileParser.parse(text);
+    const instructions = dockerfile.getInstructions();
+    const froms = instructions.filter((i) => i.getKeyword().toUpperCase() === 'FROM');
+    return { instructions, escape: dockerfile.getEscapeCharacter(), froms };
+  } catch {
+    return undefined;
+  }
+}
+
+export const dockerfilePlanner: FormatPlanner = {
+  runtimes: RUNTIMES,
+  surface: 'env',
+  platform: 'linux',
+  targets(input) {
+    const parsed = parse(input.text);
+    if (!parsed) return [];
+    const last = parsed.froms[parsed.froms.length - 1];
+    if (!last) return [{ scope: 'stage:0', label: 'a new stage' }];
+    const image = (last.getRawArgumentsContent() ?? '').split(/\s+/).filter((w) => !w.startsWith('--'))[0] ?? '';
+    return [{ scope: `stage:${parsed.froms.length - 1}`, label: `the final stage (FROM ${image})` }];
+  },
+  unsupported: (input) => (parse(input.text) ? undefined : 'The Dockerfile could not be parsed.'),
+  insert(input, _target: SetupTarget, entries, runtime): TextEdit[] {
+    const parsed = parse(input.text);
+    if (!parsed) return [];
+    const lowercase =
+      parsed.instructions.length > 0 &&
+      parsed.instructions.every((i) => i.getKeyword() === i.getKeyword().toLowerCase());
+    const keyword = (word: string): string => (lowercase ? word.toLowerCase() : word);
+    const lines = envLines(input, entries, keyword('ENV'), parsed.escape);
+    const last = parsed.froms[parsed.froms.length - 1];
+    if (!last)
+      return [
+        insertLines(
+          input.text,
+          input.index,
+          input.index.lineCount,
+          [`${keyword('FROM')} ${DEFAULT_IMAGES[runtime]}`, ...lines],
+          input.eol,
+        ),
+      ];
+    const stageStart = last.getRange().start.line;
+    const start = parsed.instructions.find(
+      (i) => i.getRange().start.line > stageStart && /^(CMD|ENTRYPOINT)$/i.test(i.getKeyword()),
+    );
+    if (!start) return [insertLines(input.text, input.index, input.index.lineCount, lines, input.eol)];
+    const line = start.getRange().start.line;
+    const indent = indentOf(input.text, input.index, line);
+    return [
+      insertLines(
+        input.text,
+        input.index,
+        line,
+        lines.map((l, i) => (i === 0 ? indent + l : l)),
+        input.eol,
+      ),
+    ];
+  },
+};
+
+/** `ENV A=1 \` + continuation lines, indented as the file's other continuations (four spaces by default). */
+function envLines(input: FormatInput, entries: readonly Entry[], keyword: string, escape: string): string[] {
+  const pairs = entries.map((e) => `${e.name}=${isBare(e.value) ? e.value : renderValue(e.value, 'double')}`);
+  const continuation = continuationIndent(input.text, escape);
+  return pairs.map((pair, i) => {
+    const head = i === 0 ? `${keyword} ${pair}` : `${continuation}${pair}`;
+    return i < pairs.length - 1 ? `${head} ${escape}` : head;
+  });
+}
+
+function continuationIndent(text: string, escape: string): string {
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i] ?? '';
+    if (line.trimStart().startsWith('#') || !line.trimEnd().endsWith(escape)) continue;
+    const next = /^[ \t]+(?=\S)/.exec(lines[i + 1] ?? '')?.[0];
+    if (next) return next;
+  }
+  return '    ';
+}

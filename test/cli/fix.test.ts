@@ -1,0 +1,128 @@
+/**
+ * `--fix`: on every example and every rule/format fixture, the safe fixes leave exactly the findings
+ * that have no safe fix, introduce none, and change nothing but the fixed ranges (line endings and a
+ * byte-order mark included). The examples' whole fix is also a reviewed golden diff.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { unifiedDiff } from '../../server/src/cli/diff.js';
+import { fixText } from '../../server/src/cli/fix.js';
+import { detectFormat } from '../../server/src/core/formats/index.js';
+import type { LanguageService } from '../../server/src/core/languageService.js';
+import type { Finding } from '../../server/src/core/types.js';
+import { assertGoldenText } from '../helpers/golden.js';
+import { realService } from '../helpers/service.js';
+import { goldenPath, runCli } from './runCli.js';
+
+/** Every file a format claims under `dir`, golden files and CLI workspaces aside. */
+function claimedFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile() && !path.includes('.golden.') && detectFormat(path) !== undefined)
+    .sort();
+}
+
+const FILES = [
+  ...claimedFiles('examples'),
+  ...claimedFiles('test/fixtures/rules'),
+  ...claimedFiles('test/fixtures/formats'),
+];
+const key = (f: Finding) => `${f.code}: ${f.message}`;
+const fixable = (f: Finding) => (f.fixes ?? []).some((fix) => fix.preferred === true && fix.safe === true);
+const sorted = (keys: string[]) => [...keys].sort();
+
+describe('--fix on every example and fixture', () => {
+  let service: LanguageService;
+  before(async () => {
+    service = await realService();
+  });
+
+  it('covers the examples and fixtures', () => {
+    assert.ok(FILES.filter((f) => f.startsWith('examples')).length >= 15, 'examples found');
+    assert.ok(FILES.length >= 60, `${FILES.length} files`);
+  });
+
+  for (const file of FILES) {
+    it(`leaves exactly the unfixable findings: ${file}`, () => {
+      const uri = pathToFileURL(resolve(file)).href;
+      const text = readFileSync(file, 'utf8');
+      const findingsBefore = service.analyze({ uri, text }).findings;
+      const { text: fixedText, fixed } = fixText(service, uri, text, {});
+      const findingsAfter = service.analyze({ uri, text: fixedText }).findings;
+      assert.deepStrictEqual(findingsAfter.filter(fixable).map(key), [], 'nothing safely fixable remains');
+      assert.deepStrictEqual(
+        sorted(findingsAfter.map(key)),
+        sorted(findingsBefore.filter((f) => !fixable(f)).map(key)),
+        'the remaining findings are the unfixable ones, none new',
+      );
+      assert.equal(fixed.length > 0, fixedText !== text);
+      // Rerunning finds nothing more to do: the loop reached a fixed point.
+      assert.equal(fixText(service, uri, fixedText, {}).text, fixedText);
+    });
+  }
+});
+
+describe('dd-profiler-lint --fix on a copy of examples/', () => {
+  let dir = '';
+  let run: ReturnType<typeof runCli>;
+  let dryRun: ReturnType<typeof runCli>;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'dd-lint-fix-'));
+    cpSync('examples', join(dir, 'dry'), { recursive: true });
+    cpSync('examples', join(dir, 'fix/lf'), { recursive: true });
+    cpSync('examples', join(dir, 'fix/crlf'), { recursive: true });
+    // The same files with CRLF endings and a UTF-8 byte-order mark, as Windows editors save them.
+    for (const file of claimedFiles(join(dir, 'fix/crlf'))) {
+      writeFileSync(file, `\ufeff${readFileSync(file, 'utf8').replace(/\n/g, '\r\n')}`);
+    }
+    dryRun = runCli(join(dir, 'dry'), '--fix-dry-run');
+    run = runCli(join(dir, 'fix'), '--fix');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints the fixes as a unified diff without writing (golden), exiting 1 when there is something to fix', () => {
+    assertGoldenText(goldenPath('examples.fix.golden.diff'), dryRun.stdout);
+    assert.equal(dryRun.code, 1);
+    // A real patch tool accepts it against the untouched files.
+    const apply = spawnSync('git', ['apply', '--check', '-p1', goldenPath('examples.fix.golden.diff')], {
+      cwd: join(dir, 'dry'),
+      encoding: 'utf8',
+    });
+    assert.equal(apply.error ?? apply.stderr, '');
+    assert.match(dryRun.stderr, /--fix would fix \d+ problems in \d+ files\n$/);
+    for (const file of claimedFiles('examples')) {
+      assert.deepStrictEqual(readFileSync(join(dir, 'dry', relative('examples', file))), readFileSync(file), file);
+    }
+  });
+
+  it('writes the same fixes the diff shows, and keeps CRLF endings and the byte-order mark byte for byte', () => {
+    for (const file of claimedFiles(join(dir, 'fix/lf'))) {
+      const name = relative(join(dir, 'fix/lf'), file);
+      const inProcess = readFileSync(file, 'utf8');
+      const crlf = readFileSync(join(dir, 'fix/crlf', name));
+      assert.deepStrictEqual(crlf, Buffer.from(`\ufeff${inProcess.replace(/\n/g, '\r\n')}`), name);
+    }
+  });
+
+  it('reports what it fixed on stderr and what remains on stdout, and exits on what remains', () => {
+    assert.match(run.stderr, /^dd-profiler-lint: fixed \d+ in lf\/java-orders\/start\.sh \(arg-order\)$/m);
+    assert.doesNotMatch(run.stdout, /arg-order|yaml-value-type/);
+    assert.equal(run.code, 1); // a hard-coded key has no safe fix and stays an error
+    assert.equal(runCli(join(dir, 'fix'), '--fix-dry-run').stdout, '', 'nothing left to fix');
+  });
+
+  it('writes exactly the files and fixes the dry run showed', () => {
+    const diffs = claimedFiles('examples')
+      .map((file) => {
+        const name = relative('examples', file).split('\\').join('/');
+        return unifiedDiff(name, readFileSync(file, 'utf8'), readFileSync(join(dir, 'fix/lf', name), 'utf8'));
+      })
+      .join('');
+    assert.equal(diffs, dryRun.stdout);
+  });
+});

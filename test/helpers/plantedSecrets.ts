@@ -1,0 +1,230 @@
+/**
+ * Realistic Datadog keys planted in every format the tool reads, written every way people write them
+ * (and a few ways the parsers find awkward), for tests that grep every output channel for them:
+ * the core's findings, diagnostics, hovers and code actions (test/secrets), the CLI's outputs, and the
+ * language server's notifications and traces.
+ *
+ * `findPlanted` reports any run of 8 or more characters of a planted key, in any letter case, so a
+ * truncated or re-cased copy counts as a leak as much as a whole one.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** An API key as Datadog issues them: 32 lowercase hex characters. */
+export const PLANTED_API_KEY = '3f9a1c2b7d4e8f60a1b2c3d4e5f6a7b8';
+/** An application key: 40 lowercase hex characters. */
+export const PLANTED_APP_KEY = '9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b';
+export const PLANTED_SECRETS = [PLANTED_API_KEY, PLANTED_APP_KEY] as const;
+
+const K = PLANTED_API_KEY;
+const A = PLANTED_APP_KEY;
+
+export interface PlantedFile {
+  /** Path inside the workspace; its base name decides the format. */
+  readonly path: string;
+  readonly text: string;
+  /**
+   * Codes that must be reported, proving the key was seen at all (a test that finds nothing leaks
+   * nothing). Empty where an extractor cannot see the key yet (see `note`).
+   */
+  readonly expects: readonly string[];
+  readonly note?: string;
+}
+
+export const PLANTED_FILES: readonly PlantedFile[] = [
+  {
+    path: 'docker-env/Dockerfile',
+    text: [
+      'FROM eclipse-temurin:21',
+      `ENV DD_API_KEY=${K}`,
+      `ARG DD_APP_KEY=${A}`,
+      `ENV DD_APPLICATION_KEY="${A}"`,
+      `ENV JAVA_TOOL_OPTIONS="-javaagent:/dd-java-agent.jar -Ddd.api-key=${K}"`,
+      `RUN DD_API_KEY=${K} java -Ddd.api-key=${K} -Ddd.application-key=${A} -jar /app/build.jar`,
+      `CMD ["java", "-javaagent:/dd-java-agent.jar", "-jar", "app.jar", "-Ddd.api-key=${K}"]`,
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret', 'arg-order'],
+  },
+  {
+    // The runtime comes from a command line that holds the key: runtime-mismatch cites it.
+    path: 'docker-cmd/Dockerfile',
+    text: [
+      'FROM alpine:3.20',
+      `CMD java -Ddd.api-key=${K} -javaagent:/opt/dd-java-agent.jar -jar app.jar`,
+      'ENV DD_PROFILING_UPLOAD_INTERVAL=30',
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret', 'runtime-mismatch'],
+  },
+  {
+    path: 'dotenv/.env',
+    text: [
+      `DD_API_KEY=${K}`,
+      `DD_APP_KEY="${A}"`,
+      `export DD_APPLICATION_KEY='${A}'`,
+      `DD_API_KEY=${K.toUpperCase()} # upper case, for the format check`,
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret', 'invalid-value'],
+  },
+  {
+    path: 'dotenv-unclosed/.env',
+    text: ['DD_SERVICE="checkout', `DD_API_KEY=${K}`, 'DD_ENV=prod', ''].join('\n'),
+    // Until the extractor stops at the line end (helper robust), the key is swallowed into DD_SERVICE.
+    expects: [],
+    note: 'an unclosed quote may swallow the next line into the value',
+  },
+  {
+    path: 'dotenv-cr/.env',
+    text: ['DD_SERVICE=checkout', `DD_API_KEY=${K}`, 'DD_PROFILING_ENABLED=maybe', ''].join('\r'),
+    expects: [],
+    note: 'CR-only line endings read as one line until the extractor is fixed (helper robust)',
+  },
+  {
+    path: 'compose/docker-compose.yml',
+    text: [
+      'services:',
+      '  web:',
+      '    image: python:3.12',
+      '    environment:',
+      `      - DD_API_KEY=${K}`,
+      `      - "DD_APP_KEY=${A}\\t"`,
+      '  worker:',
+      '    image: python:3.12',
+      '    environment:',
+      `      DD_API_KEY: "${K}\\n"`,
+      `      DD_APP_KEY: ${A}`,
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret'],
+  },
+  {
+    path: 'k8s/deployment.yaml',
+    text: [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: api',
+      '          image: eclipse-temurin:21',
+      '          env:',
+      '            - name: DD_API_KEY',
+      `              value: ${K}`,
+      '            - name: JAVA_TOOL_OPTIONS',
+      `              value: "-Ddd.api-key=${K} -Ddd.application-key=${A}"`,
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret'],
+  },
+  {
+    path: 'iis/web.config',
+    text: [
+      '<?xml version="1.0" encoding="utf-8"?>',
+      '<configuration>',
+      '  <appSettings>',
+      `    <add key="DD_API_KEY" value="${K}" />`,
+      `    <add key="DD_APP_KEY" value="${A} " />`,
+      '  </appSettings>',
+      '  <system.webServer>',
+      '    <aspNetCore processPath="dotnet" arguments=".\\app.dll">',
+      '      <environmentVariables>',
+      `        <environmentVariable name="DD_API_KEY" value="${K}" />`,
+      '      </environmentVariables>',
+      '    </aspNetCore>',
+      '  </system.webServer>',
+      '</configuration>',
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret'],
+  },
+  {
+    // An unquoted attribute is malformed XML: the parser's error must not quote it.
+    path: 'iis-unquoted/web.config',
+    text: [
+      '<configuration>',
+      '  <appSettings>',
+      `    <add key="DD_API_KEY" value=${K} />`,
+      '  </appSettings>',
+      '</configuration>',
+      '',
+    ].join('\n'),
+    expects: ['parse-error'],
+  },
+  {
+    path: 'ruby/config/initializers/datadog.rb',
+    text: [
+      "require 'datadog'",
+      '',
+      'Datadog.configure do |c|',
+      `  c.api_key = '${K}'`,
+      `  c.api_key = "${K}"`,
+      'end',
+      '',
+      `ENV['DD_API_KEY'] = '${K}'`,
+      `ENV["DD_APP_KEY"] ||= "${A}"`,
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret'],
+  },
+  {
+    path: 'shell/start.sh',
+    text: [
+      '#!/bin/sh',
+      `export DD_API_KEY=${K}`,
+      `export DD_APP_KEY="${A}"`,
+      `export JAVA_TOOL_OPTIONS="-Ddd.api-key=${K}"`,
+      `java -Ddd.api-key=${K} -javaagent:/opt/dd-java-agent.jar \\`,
+      '  -jar app.jar',
+      `java -javaagent:/opt/dd-java-agent.jar -jar app.jar -Ddd.api-key=${K}`,
+      `DD_API_KEY=${K} ddprof --api_key ${K} ./server`,
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret', 'arg-order'],
+  },
+  {
+    path: 'batch/start.bat',
+    text: [`SET DD_API_KEY=${K} `, `set "DD_APP_KEY=${A}"`, `setx DD_API_KEY ${K}`, ''].join('\r\n'),
+    expects: ['hardcoded-secret', 'value-syntax'],
+  },
+  {
+    path: 'powershell/start.ps1',
+    text: [
+      `$env:DD_API_KEY = "${K}"`,
+      `$env:DD_APP_KEY = '${A}'`,
+      `[Environment]::SetEnvironmentVariable("DD_API_KEY", "${K}", "Machine")`,
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret'],
+  },
+  {
+    path: 'php/php.ini',
+    text: ['[datadog]', `datadog.api_key = ${K}`, `env[DD_API_KEY] = ${K}`, ''].join('\n'),
+    expects: ['hardcoded-secret'],
+  },
+];
+
+/** The planted keys found in `text`, by any run of 8 or more characters in any case; [] when none. */
+export function findPlanted(text: string): string[] {
+  const folded = text.toLowerCase();
+  return PLANTED_SECRETS.filter((secret) => {
+    for (let i = 0; i + 8 <= secret.length; i++) if (folded.includes(secret.slice(i, i + 8))) return true;
+    return false;
+  });
+}
+
+/** Writes the planted files into a fresh temporary directory and returns its path. */
+export function writePlantedWorkspace(): string {
+  const root = mkdtempSync(join(tmpdir(), 'dd-planted-'));
+  for (const file of PLANTED_FILES) {
+    const path = join(root, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.text);
+  }
+  return root;
+}
