@@ -180,7 +180,9 @@ function unquotedProblems(c: Cursor, v: Unquoted): void {
   } else if (/\s/.test(v.value)) {
     const fix = {
       title: 'Quote the value',
-      edits: [{ range: c.index.rangeOf(v.valueStart, v.end), newText: `"${v.value}"` }],
+      edits: [
+        { range: c.index.rangeOf(v.valueStart, v.end), newText: `"${v.value.replace(/["\\]/g, (ch) => `\\${ch}`)}"` },
+      ],
     };
     c.problems.push({
       ...syntax(

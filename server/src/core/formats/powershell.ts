@@ -59,7 +59,7 @@ function occurrence(
     name,
     nameRange: index.rangeOf(nameStart, nameStart + name.length),
     ...(value ? { value: value.text, valueRange: index.rangeOf(value.start, value.start + value.text.length) } : {}),
-    valueKind: !value ? 'none' : /\$\w|\$\(/.test(value.text) && quoting !== 'single' ? 'reference' : 'literal',
+    valueKind: !value ? 'none' : /\$[\w({]/.test(value.text) && quoting !== 'single' ? 'reference' : 'literal',
     scope: 'file',
     bakedIn: false,
     caseInsensitive: true,
