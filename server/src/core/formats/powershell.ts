@@ -20,7 +20,8 @@ export function extractPowershell(text: string, _ctx?: ExtractContext): ExtractR
     const at = m.index ?? 0;
     const name = m[1] ?? '';
     const nameStart = at + 5;
-    const value = m[3] ? { text: m[4] ?? '', start: at + m[0].length - 1 - (m[4] ?? '').length } : undefined;
+    // A string right after `$env:NAME` is its value only in an assignment (`$env:NAME = "…"`).
+    const value = m[2] && m[3] ? { text: m[4] ?? '', start: at + m[0].length - 1 - (m[4] ?? '').length } : undefined;
     occurrences.push(occurrence(index, name, nameStart, value, quotingOf(m[3])));
   }
   for (const m of text.matchAll(SET_VARIABLE)) {
