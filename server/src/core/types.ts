@@ -68,6 +68,8 @@ export interface SettingOccurrence {
    * (a single-quoted PowerShell string). Used by fixes that replace a hard-coded key with a reference.
    */
   readonly environmentReference?: 'batch' | 'powershell' | 'none';
+  /** Whether the name is read case-insensitively: Windows environment names (batch, PowerShell, IIS config). */
+  readonly caseInsensitive?: boolean;
 }
 
 /** How a replacement value is to be written back into the source. */
@@ -149,4 +151,16 @@ export interface AnalysisSettings {
   readonly runtime?: Runtime | 'auto';
   /** Per-rule level, keyed by rule id. */
   readonly rules?: Readonly<Record<string, RuleLevel>>;
+  /** Caps on what one document may cost; each missing field takes its default (features/limits.ts). */
+  readonly limits?: Partial<AnalysisLimits>;
+}
+
+/** What the analysis of one document may cost; past each cap it says, in one finding, what it skipped. */
+export interface AnalysisLimits {
+  /** Longer documents are not analysed at all. */
+  readonly maxFileChars: number;
+  /** Longer lines are left out of the analysis (their settings are not checked). */
+  readonly maxLineChars: number;
+  /** Wall-clock time after which no further rule runs on the document. */
+  readonly timeBudgetMs: number;
 }

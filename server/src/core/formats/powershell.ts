@@ -64,6 +64,7 @@ function occurrence(
     valueKind: !value ? 'none' : /\$\w|\$\(/.test(value.text) && quoting !== 'single' ? 'reference' : 'literal',
     scope: 'file',
     bakedIn: false,
+    caseInsensitive: true,
     quoting: 'none',
     // Only a double-quoted string expands `$env:NAME`.
     environmentReference: quoting === 'double' ? 'powershell' : 'none',

@@ -92,6 +92,7 @@ function read(xml: Xml, element: XMLElement, keyAttribute: string, scope: string
     removalRange: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } },
     quoting: 'xmlAttribute',
     bakedIn: true,
+    caseInsensitive: true,
   });
 }
 
@@ -126,5 +127,6 @@ function withoutQuotedText(message: string): string {
     .replace(/\s+/g, ' ')
     .replace(/Expecting token of type --> (\w+) <--/, 'expected $1')
     .replace(/ but found --> '.*' <--/, '')
+    .replace(/ but found:.*$/, '')
     .replace(/unexpected character: ->.<-/, 'unexpected character');
 }
