@@ -71,7 +71,9 @@ describe('dd-profiler-lint --fix on a copy of examples/', () => {
   let dir = '';
   let run: ReturnType<typeof runCli>;
   let dryRun: ReturnType<typeof runCli>;
-  before(() => {
+  let service: LanguageService;
+  before(async () => {
+    service = await realService();
     dir = mkdtempSync(join(tmpdir(), 'dd-lint-fix-'));
     cpSync('examples', join(dir, 'dry'), { recursive: true });
     cpSync('examples', join(dir, 'fix/lf'), { recursive: true });
@@ -88,9 +90,15 @@ describe('dd-profiler-lint --fix on a copy of examples/', () => {
   it('prints the fixes as a unified diff without writing (golden), exiting 1 when there is something to fix', () => {
     assertGoldenText(goldenPath('examples.fix.golden.diff'), dryRun.stdout);
     assert.equal(dryRun.code, 1);
-    // A real patch tool accepts it against the untouched files.
+    // A real patch tool accepts it against the untouched files, keys masked as the diff masks them.
+    const masked = join(dir, 'masked');
+    cpSync(join(dir, 'dry'), masked, { recursive: true });
+    for (const file of claimedFiles(masked)) {
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, service.redact({ uri: pathToFileURL(resolve(file)).href, text }, text));
+    }
     const apply = spawnSync('git', ['apply', '--check', '-p1', goldenPath('examples.fix.golden.diff')], {
-      cwd: join(dir, 'dry'),
+      cwd: masked,
       encoding: 'utf8',
     });
     assert.equal(apply.error ?? apply.stderr, '');
@@ -120,7 +128,9 @@ describe('dd-profiler-lint --fix on a copy of examples/', () => {
     const diffs = claimedFiles('examples')
       .map((file) => {
         const name = relative('examples', file).split('\\').join('/');
-        return unifiedDiff(name, readFileSync(file, 'utf8'), readFileSync(join(dir, 'fix/lf', name), 'utf8'));
+        const text = readFileSync(file, 'utf8');
+        const diff = unifiedDiff(name, text, readFileSync(join(dir, 'fix/lf', name), 'utf8'));
+        return service.redact({ uri: pathToFileURL(resolve(join(dir, 'dry', name))).href, text }, diff);
       })
       .join('');
     assert.equal(diffs, dryRun.stdout);

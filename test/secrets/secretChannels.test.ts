@@ -81,6 +81,13 @@ describe('planted keys never leave the CLI', () => {
     return result;
   };
 
+  it('--fix-dry-run', () => {
+    const result = run('--fix-dry-run');
+    assert.ok(result.stdout.includes('+++ b/'), 'some fix is shown');
+    const output = `${result.stdout}\n${result.stderr}`;
+    assert.deepStrictEqual(findPlanted(output), [], `a planted key leaks through --fix-dry-run:\n${output}`);
+  });
+
   for (const format of ['text', 'json', 'sarif']) {
     it(`--format ${format}`, () => {
       const result = run('--format', format);

@@ -59,7 +59,9 @@ export function lintFiles(service: LanguageService, files: readonly string[], op
             skipped: 'not valid in its encoding, so it cannot be rewritten exactly',
           });
         } else if (result.fixed.length > 0) {
-          fixes.push({ path, fixed: result.fixed, diff: unifiedDiff(path, text, result.text) });
+          // The diff's context lines may hold a key the fixes did not touch.
+          const diff = service.redact({ uri, text }, unifiedDiff(path, text, result.text));
+          fixes.push({ path, fixed: result.fixed, diff });
           if (options.fix === 'write') writeFileSync(file, encodeText(result.text, source.encoding));
           text = result.text;
         }

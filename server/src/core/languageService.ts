@@ -44,6 +44,11 @@ export interface LanguageService {
   codeActions(doc: DocumentInput, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
   /** "Enable Datadog profiling…": the runtimes and places that fit the file; `undefined` for other files. */
   setupChoices(doc: DocumentInput, settings?: AnalysisSettings): SetupChoices | undefined;
+  /**
+   * `text` with the document's secrets masked, for adapters that echo document content themselves
+   * (a `--fix-dry-run` diff, a log line).
+   */
+  redact(doc: DocumentInput, text: string): string;
   /** The structural edit that enables the profiler for one runtime in one place. */
   planSetup(doc: DocumentInput, request: SetupRequest): SetupPlan;
   /** Where a file that sets up a tracer but not the profiler should offer the setup (a CodeLens). */
@@ -71,6 +76,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     complete: (doc, position, settings = {}) => maskCompletions(maskOf(doc), complete(deps, doc, position, settings)),
     hover: (doc, position, settings = {}) => maskHover(maskOf(doc), hover(deps, doc, position, settings)),
     codeActions: (doc, range, diagnostics) => maskCodeActions(maskOf(doc), codeActions(doc, range, diagnostics)),
+    redact: (doc, text) => maskOf(doc).text(text),
     setupChoices: (doc, settings = {}) => setupChoices(deps, doc, settings),
     planSetup: (doc, request) => planSetup(deps, doc, request),
     setupHint: (doc) => setupHint(deps, doc),

@@ -62,6 +62,12 @@ export interface SettingOccurrence {
   readonly quoting?: QuotingStyle;
   /** Whether a secret written here ends up baked into an artifact (a Dockerfile ENV/ARG, a committed file). */
   readonly bakedIn?: boolean;
+  /**
+   * How this place reads a variable from the environment when it is not `${NAME}`: `%NAME%` in batch,
+   * `$env:NAME` in a PowerShell double-quoted string; `none` where no reference can be written in place
+   * (a single-quoted PowerShell string). Used by fixes that replace a hard-coded key with a reference.
+   */
+  readonly environmentReference?: 'batch' | 'powershell' | 'none';
   /** Whether the name is read case-insensitively: Windows environment names (batch, PowerShell, IIS config). */
   readonly caseInsensitive?: boolean;
 }

@@ -52,6 +52,7 @@ function readSet(index: LineIndex, body: string, at: number, line: number): Extr
     valueRange: index.rangeOf(valueStart, valueStart + value.length),
     valueKind: /%\w+%|!\w+!/.test(value) ? 'reference' : 'literal',
     quoting: 'none',
+    environmentReference: 'batch',
   };
   const problems: Finding[] = [];
   if (!quote && value !== value.trimEnd() && value.trim() !== '') {
@@ -85,6 +86,7 @@ function readSetx(index: LineIndex, body: string, at: number, line: number): Ext
     bakedIn: false,
     caseInsensitive: true,
     quoting: 'none',
+    environmentReference: 'batch',
     removalRange: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } },
   };
   return { occurrences: [occurrence], problems: [], runtimeHints: [] };
