@@ -4,6 +4,7 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { Setting } from '../catalog/schema.js';
+import { canonicalName } from './canonicalName.js';
 import { nameEvidence, type NameEvidence } from './nameEvidence.js';
 import { scopeHints, scopeRuntimes } from './scopeRuntimes.js';
 import {
@@ -18,6 +19,8 @@ import {
 export interface RuleContext {
   readonly catalog: Catalog;
   readonly occurrences: readonly SettingOccurrence[];
+  /** What the extractor already reported, so a rule does not say it again. */
+  readonly syntaxProblems: readonly Finding[];
   /**
    * Runtimes the scope runs: the user's override, else evidence in the file (image, commands), else the
    * runtimes its setting names are specific to, else all of them.
@@ -31,6 +34,8 @@ export interface RuleContext {
   runtimeKnown(scope: string): boolean;
   /** Why the runtime of a scope is believed, for messages ("FROM python:3.12", "`DD_X`, read only by PHP"). */
   runtimeReason(scope: string): string | undefined;
+  /** Whether no later occurrence in the scope sets the same setting under any spelling (the last one wins). */
+  takesEffect(occurrence: SettingOccurrence): boolean;
   /** The catalog entry of an occurrence, cached per occurrence. */
   settingOf(occurrence: SettingOccurrence): Setting | undefined;
 }
@@ -60,9 +65,11 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
     }
     return evidence ?? undefined;
   };
-  return {
+  let winners: Set<SettingOccurrence> | undefined;
+  const ctx: RuleContext = {
     catalog,
     occurrences: extracted.occurrences,
+    syntaxProblems: extracted.problems,
     runtimesFor(scope) {
       let runtimes = runtimesByScope.get(scope);
       if (!runtimes) {
@@ -77,5 +84,14 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
     runtimeReason: (scope) =>
       override ? 'the runtime setting' : (hinted(scope)[0]?.reason ?? fromNames(scope)?.reason),
     settingOf,
+    takesEffect(occurrence) {
+      if (!winners) {
+        const last = new Map<string, SettingOccurrence>();
+        for (const o of extracted.occurrences) last.set(`${o.scope}\u0000${canonicalName(ctx, o) ?? o.name}`, o);
+        winners = new Set(last.values());
+      }
+      return winners.has(occurrence);
+    },
   };
+  return ctx;
 }

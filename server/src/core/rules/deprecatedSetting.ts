@@ -14,7 +14,7 @@ import type { Finding, Runtime, SettingOccurrence, Surface } from '../types.js';
 import { displayName, listRuntimes } from '../text/names.js';
 import type { Rule, RuleContext } from './context.js';
 import { effectiveRuntimes } from './effectiveRuntimes.js';
-import { renameFix } from './fixes.js';
+import { renameOrRemove } from './fixes.js';
 
 const RETIRED = new Set(['deprecated', 'legacy', 'removed']);
 
@@ -115,6 +115,6 @@ function report(ctx: RuleContext, occurrence: SettingOccurrence, retired: Retire
     message: `\`${name}\` ${state}${scope}.${instead}${note}`,
     range: occurrence.nameRange,
     tags: ['deprecated'],
-    ...(fixable ? { fixes: [{ ...renameFix(occurrence, replacement, true), safe: true }] } : {}),
+    ...(fixable ? { fixes: renameOrRemove(ctx, occurrence, replacement, true, true) } : {}),
   };
 }

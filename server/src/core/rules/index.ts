@@ -13,6 +13,7 @@ import { invalidValue } from './invalidValue.js';
 import { missingDependency } from './missingDependency.js';
 import { runtimeMismatch } from './runtimeMismatch.js';
 import { unknownSetting } from './unknownSetting.js';
+import { valueSyntax } from './valueSyntax.js';
 
 const ALL_RULES: readonly Rule[] = [
   unknownSetting,
@@ -23,6 +24,7 @@ const ALL_RULES: readonly Rule[] = [
   runtimeMismatch,
   missingDependency,
   conflictingSettings,
+  valueSyntax,
 ];
 
 export function runRules(catalog: Catalog, extracted: ExtractResult, settings: AnalysisSettings): Finding[] {

@@ -14,17 +14,25 @@ import { checkValue, type ValueProblem } from './checkValue.js';
 import type { Rule, RuleContext } from './context.js';
 import { effectiveRuntimes, readByNoneInUse } from './effectiveRuntimes.js';
 import { replaceValueFix } from './fixes.js';
+import { agentAddress } from './agentAddress.js';
+import { emptyUnifiedTag } from './emptyUnifiedTag.js';
 import { isPlaceholder, isTemplateExpression } from './placeholder.js';
+import { tagsSeparators } from './tagsSeparators.js';
+import { valueSyntaxFirst } from './valueSyntax.js';
 
 export const invalidValue: Rule = (ctx) =>
   ctx.occurrences.flatMap((occurrence) => {
     const setting = ctx.settingOf(occurrence);
-    if (!setting || occurrence.valueKind !== 'literal' || occurrence.value === undefined || occurrence.value === '') {
-      return [];
-    }
+    const value = occurrence.value;
+    if (!setting || occurrence.valueKind !== 'literal' || value === undefined) return [];
+    if (readByNoneInUse(ctx, occurrence, setting) || valueSyntaxFirst(value)) return [];
     // A template expression is filled in by a tool, and a placeholder key is not a malformed one.
-    if (isTemplateExpression(occurrence.value) || (setting.secret && isPlaceholder(occurrence.value))) return [];
-    const finding = check(ctx, occurrence, setting, occurrence.value);
+    if (isTemplateExpression(value) || (setting.secret && isPlaceholder(value))) return [];
+    const finding =
+      emptyUnifiedTag(ctx, occurrence) ??
+      (value === ''
+        ? undefined
+        : (check(ctx, occurrence, setting, value) ?? agentAddress(ctx, occurrence) ?? tagsSeparators(ctx, occurrence)));
     return finding ? [finding] : [];
   });
 
@@ -34,8 +42,6 @@ interface Failure {
 }
 
 function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting, value: string): Finding | undefined {
-  // A setting the known runtime does not read at all is runtime-mismatch's to report, not a value problem.
-  if (readByNoneInUse(ctx, occurrence, setting)) return undefined;
   const runtimes = effectiveRuntimes(ctx, occurrence, setting);
   const failures: Failure[] = [];
   for (const runtime of runtimes) {
