@@ -127,8 +127,14 @@ describe('prebuilt catalog (dist/catalog.json)', () => {
     const { prebuildCatalog } = await import('../../server/src/lsp/catalog.js');
     const { catalogFromData } = await import('../../server/src/core/catalog/loadCatalog.js');
     const rebuilt = catalogFromData(JSON.parse(JSON.stringify(prebuildCatalog())));
-    for (const name of ['DD_GIT_COMMIT_SHA', 'DD_APM_NON_LOCAL_TRAFFIC', 'DD_AdoNet_ENABLED', 'DD_HEAPPROF_ENABLED']) {
+    const names = [
+      ...catalog.all('env').map((s) => s.name),
+      ...['DD_APM_NON_LOCAL_TRAFFIC', 'DD_AdoNet_ENABLED', 'DD_HEAPPROF_ENABLED', 'DATADOG_SERVICE_NAME'],
+      ...['DD_TRACE_ANALYTICS_ENABLED', 'DD_TRACE_LOG_PATH', 'DD_FLUSH_TO_LOG'],
+    ];
+    for (const name of names) {
       assert.deepStrictEqual(rebuilt.known('env', name), catalog.known('env', name), name);
+      assert.deepStrictEqual(rebuilt.lookup('env', name), catalog.lookup('env', name), name);
     }
     assert.deepStrictEqual(rebuilt.lookup('env', 'OTEL_SERVICE_NAME'), catalog.lookup('env', 'OTEL_SERVICE_NAME'));
     assert.deepStrictEqual(

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../core/catalog/catalog.js';
-import { catalogFromData, validateCatalog, type CatalogData } from '../core/catalog/loadCatalog.js';
+import { catalogFromData, mergeCatalogData, validateCatalog, type CatalogData } from '../core/catalog/loadCatalog.js';
 import { loadDefaultCatalog, readCatalogSources } from '../node/catalogFiles.js';
 
 /** Everything the catalog is built from: settings, dialects, equivalences and the registries' names. */
@@ -26,5 +26,5 @@ export function loadServerCatalog(): Catalog {
 
 /** Validates the shipped catalog files (throws `CatalogError` as the normal load does) and returns their data. */
 export function prebuildCatalog(): PrebuiltCatalog {
-  return validateCatalog(readCatalogSources());
+  return mergeCatalogData(validateCatalog(readCatalogSources()));
 }

@@ -7,7 +7,8 @@ import type { Node, ParseError } from 'jsonc-parser';
 import type { Surface } from '../types.js';
 import { createCatalog } from './catalog.js';
 import type { Catalog } from './catalog.js';
-import { mergeRegistry } from './mergeRegistry.js';
+import { mergeRegistry, type Merged } from './mergeRegistry.js';
+import { buildKnownIndex } from './registry.js';
 import { checkRegistry } from './registryShape.js';
 import { checkEquivalences, type Equivalence } from './equivalences.js';
 import { catalogFileSchema } from './schema.js';
@@ -63,6 +64,8 @@ export interface CatalogData {
     readonly overrides: readonly RegistryOverride[];
     readonly otherProducts: readonly OtherProduct[];
   };
+  /** `settings` already carry the registries' runtimes and retirements (`mergeCatalogData`). */
+  readonly merged?: true;
 }
 
 /** Validates every file, then the references between them, and builds the catalog. Throws `CatalogError`. */
@@ -72,8 +75,22 @@ export function loadCatalog(files: readonly CatalogSource[]): Catalog {
 
 /** The catalog over already-validated data: the registries merged into the curated settings. */
 export function catalogFromData(data: CatalogData): Catalog {
-  const merged = mergeRegistry(data.settings, data.registry);
+  const merged = data.merged ? indexOnly(data) : mergeRegistry(data.settings, data.registry);
   return createCatalog(merged.settings, data.dialects, data.equivalences, merged.index);
+}
+
+/**
+ * The data with the registries already merged into the settings, for the prebuilt catalog: the server
+ * then skips the merge (hundreds of look-ups) before its first answer.
+ */
+export function mergeCatalogData(data: CatalogData): CatalogData {
+  if (data.merged) return data;
+  return { ...data, settings: mergeRegistry(data.settings, data.registry).settings, merged: true };
+}
+
+function indexOnly(data: CatalogData): Merged {
+  const curated = data.settings.filter((setting) => setting.surface === 'env');
+  return { settings: [...data.settings], index: buildKnownIndex({ ...data.registry, curated }) };
 }
 
 /** Validates every file and the references between them, and returns their data. Throws `CatalogError`. */

@@ -235,7 +235,7 @@ function addCurated(d: Draft, setting: Setting): void {
     d.retired[runtime] = {
       status,
       ...(replacement ? { replacement } : {}),
-      ...(setting.removedIn ? { since: setting.removedIn } : {}),
+      ...(setting.removedIn && status === 'removed' ? { since: setting.removedIn } : {}),
     };
   }
 }
