@@ -62,7 +62,8 @@ function readValue(c: Cursor, name: string, nameStart: number, nameEnd: number, 
   if (QUOTES.has(quote)) {
     const close = closingQuote(c.text, quote, at + 1);
     swallowed = close >= 0 ? swallowedSetting(c.text, at, close) : undefined;
-    if (close >= 0 && swallowed === undefined) return quotedValue(c, { name, nameStart, nameEnd, lineStart }, at, close);
+    if (close >= 0 && swallowed === undefined)
+      return quotedValue(c, { name, nameStart, nameEnd, lineStart }, at, close);
   }
   const lineEnd = endOfLine(c.text, at);
   const hash = c.text.slice(at, lineEnd).indexOf('#');
@@ -79,7 +80,17 @@ function readValue(c: Cursor, name: string, nameStart: number, nameEnd: number, 
     valueKind: isReference(value) ? 'reference' : 'literal',
     quoting: 'none',
   });
-  unquotedProblems(c, { quote, value, valueStart, end, hash: hash >= 0 ? at + hash : -1, lineEnd, swallowed });
+  const commentMatters = /^_?(DD|DATADOG)_/.test(name) && !/^\s*export\s/.test(c.text.slice(lineStart, nameStart));
+  unquotedProblems(c, {
+    quote,
+    value,
+    valueStart,
+    end,
+    hash: hash >= 0 ? at + hash : -1,
+    lineEnd,
+    swallowed,
+    commentMatters,
+  });
   return nextLine(c.text, lineEnd);
 }
 
@@ -119,6 +130,11 @@ interface Unquoted {
   readonly lineEnd: number;
   /** Where a setting starts that the quote, closed only on a later line, would swallow. */
   readonly swallowed: number | undefined;
+  /**
+   * Whether a ` # comment` is worth a warning: a Datadog setting, not written `export KEY=…` (for shells,
+   * which drop the comment too, and a line `--env-file` cannot read anyway).
+   */
+  readonly commentMatters: boolean;
 }
 
 /** The traps of unquoted values: a quote never closed, a `#` cutting the value, inner spaces. */
@@ -147,6 +163,18 @@ function unquotedProblems(c: Cursor, v: Unquoted): void {
     };
     c.problems.push({
       ...syntax(c, v.hash, v.lineEnd, 'This `#` starts a comment, so the value is cut before it.'),
+      fixes: [fix],
+    });
+  } else if (v.hash > v.valueStart && v.commentMatters) {
+    // The loaders disagree: dotenv (npm), python-dotenv and compose drop ` # …`; `docker run --env-file` keeps it.
+    const fix = { title: 'Remove the comment', edits: [{ range: c.index.rangeOf(v.end, v.lineEnd), newText: '' }] };
+    c.problems.push({
+      ...syntax(
+        c,
+        v.hash,
+        v.lineEnd,
+        'npm dotenv, python-dotenv and docker compose drop this comment, but `docker run --env-file` keeps it as part of the value. Put the comment on its own line.',
+      ),
       fixes: [fix],
     });
   } else if (/\s/.test(v.value)) {
@@ -245,7 +273,7 @@ const SETTING_LINE = /^[ \t]*(export[ \t]+[A-Za-z_][\w.-]*|[A-Z][A-Z0-9]*_[A-Z0-
  * Returns where the first such line starts, or `undefined` when the span holds none.
  */
 function swallowedSetting(text: string, open: number, close: number): number | undefined {
-  for (let at = nextLine(text, endOfLine(text, open)); at <= close && at < text.length; ) {
+  for (let at = nextLine(text, endOfLine(text, open)); at <= close && at < text.length;) {
     const end = endOfLine(text, at);
     if (SETTING_LINE.test(text.slice(at, end))) return at;
     at = nextLine(text, end);

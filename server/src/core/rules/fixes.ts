@@ -54,6 +54,7 @@ export function renameOrRemove(
   occurrence: SettingOccurrence,
   name: string,
   preferred: boolean,
+  /** The plain rename is certain (a change of case, a documented replacement): `--fix` may apply it. */
   safe = false,
 ): Fix[] {
   const target = ctx.catalog.lookup(occurrence.surface, name);
