@@ -60,7 +60,7 @@ export async function runUiTest(root, workspace, shots, log) {
     await page.screenshot({ path: join(shots, '4-runtime-detected.png') });
     await page.keyboard.press('Enter');
     await page
-      .locator('.editor-instance .view-line', { hasText: 'ENV DD_PROFILING_ENABLED=true' })
+      .locator('.editor-instance .view-line', { hasText: 'DD_PROFILING_ENABLED=true' })
       .first()
       .waitFor({ timeout: 30000 });
     await page.screenshot({ path: join(shots, '5-profiling-enabled.png') });

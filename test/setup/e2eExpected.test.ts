@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { applyEdits } from '../helpers/applyEdits.js';
 import { realService } from '../helpers/service.js';
+import { assertGoldenText } from '../helpers/golden.js';
 import type { Runtime } from '../../server/src/core/types.js';
 
 interface Case {
@@ -23,7 +24,8 @@ test('e2e setup expectations match the core and are clean', async () => {
     const doc = { uri: `file:///e2e/ws/${c.file}`, text: readFileSync(`test/e2e/workspace/${c.file}`, 'utf8') };
     const plan = service.planSetup(doc, { runtime: c.runtime, ...(c.target ? { target: c.target } : {}) });
     const after = applyEdits(doc.text, [...plan.edits, ...plan.changes.map((change) => change.edit)]);
-    assert.equal(after, readFileSync(`test/e2e/setupExpected/${c.file}`, 'utf8'), c.file);
+    // Regenerated with UPDATE_GOLDEN=1 like every golden file.
+    assertGoldenText(`test/e2e/setupExpected/${c.file}`, after);
     assert.deepStrictEqual(service.validate({ uri: doc.uri, text: after }), [], c.file);
   }
 });

@@ -45,7 +45,7 @@ describe('profiler setup over stdio, a client with the command', () => {
     assert.deepEqual(plan.kept, ['DD_SERVICE']);
     assert.equal(
       applyEdits(TEXT, plan.edit.changes[URI] ?? []),
-      'FROM python:3.12-slim\nENV DD_SERVICE=shop\nENV DD_PROFILING_ENABLED=true\nCMD ["ddtrace-run", "python", "app.py"]\n',
+      'FROM python:3.12-slim\nENV DD_SERVICE=shop \\\n    DD_PROFILING_ENABLED=true\nCMD ["ddtrace-run", "python", "app.py"]\n',
     );
   });
 

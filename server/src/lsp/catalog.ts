@@ -2,8 +2,8 @@
  * The catalog as the server loads it. Validating the catalog files with zod on every start costs
  * 100-400 ms on a busy machine, before the first diagnostic; the data only changes with a release. So
  * the build (scripts/bundle.mjs) validates once and writes the result beside the bundle as
- * `dist/catalog.json`, and the bundled server builds its look-ups from that (a few ms). Run from `out/`
- * (tests, the bins) there is no prebuilt file and the validated load is used.
+ * `dist/catalog.json`, and the bundled server (the extension's and the bin's) builds its look-ups from
+ * that (a few ms). Run from `out/` (unit tests) there is no prebuilt file and the validated load is used.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

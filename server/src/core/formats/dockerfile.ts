@@ -17,6 +17,8 @@ interface Stage {
   readonly name?: string;
   /** Hints from the stage's own image; when it has none, COPY --from may lend them. */
   readonly ownImageHints: boolean;
+  /** A Windows image: environment names are case-insensitive there. */
+  readonly windows: boolean;
 }
 
 interface State {
@@ -80,6 +82,8 @@ function readInstruction(state: State, instruction: Instruction): void {
   }
 }
 
+const WINDOWS_IMAGE = /(^|\/)windows\/|nanoserver|servercore|dotnet\/framework\//i;
+
 function startStage(state: State, instruction: Instruction): void {
   const from = instruction as Instruction & { getImage(): string | null; getBuildStage(): string | null };
   const image = from.getImage() ?? '';
@@ -91,6 +95,7 @@ function startStage(state: State, instruction: Instruction): void {
     scope,
     name: from.getBuildStage()?.toLowerCase() ?? undefined,
     ownImageHints: own.length > 0 || parent !== undefined,
+    windows: parent?.windows ?? WINDOWS_IMAGE.test(image),
   });
   add(state, { occurrences: [], problems: [], runtimeHints: [...own, ...inherited] });
 }
@@ -159,6 +164,7 @@ function toOccurrence(
     removalRange: removalRange(state, instruction, properties, i),
     quoting,
     bakedIn: true,
+    ...(state.stages.find((s) => s.scope === scope)?.windows ? { caseInsensitive: true } : {}),
   };
 }
 
