@@ -61,7 +61,7 @@ describe('package.json contributions', () => {
     for (const command of commands) assert.ok(client.includes(`'${command}'`), command);
     assert.equal(manifest.contributes.configuration.title, 'Datadog Profiler');
     for (const walkthrough of manifest.contributes.walkthroughs) {
-      for (const step of walkthrough.steps) assert.ok(statSync(step.media.markdown).isFile(), step.media.markdown);
+      for (const step of walkthrough.steps) assert.ok(statSync(step.media.image).isFile(), step.media.image);
     }
   });
 

@@ -87,9 +87,22 @@ export function registerSetup(connection: Connection, deps: SetupDeps, withComma
         };
       }),
   );
+  // At debug level (the output channel's level set to Debug): what each opened file was read as.
+  deps.documents.onDidOpen(({ document }) =>
+    deps.guard(
+      'detection log',
+      () => undefined,
+      () => {
+        const choices = deps.service()?.setupChoices(input(document));
+        if (!choices) return;
+        const places = choices.targets.map((t) => `${t.label}: ${t.detected ?? 'runtime not detected'}`).join('; ');
+        connection.console.debug(`${document.uri}: ${choices.format}; ${places || 'no place for a setup'}`);
+      },
+    ),
+  );
   connection.onCodeLens((params) =>
     withDoc(params.textDocument.uri, [] as CodeLens[], (doc, service) => {
-      const range = withCommand() ? service.setupHint(input(doc)) : undefined;
+      const range = withCommand() ? service.setupHint(input(doc))?.lens : undefined;
       return range
         ? [{ range, command: { title: TITLE, command: ENABLE_PROFILING_COMMAND, arguments: [doc.uri] } }]
         : [];
@@ -102,12 +115,12 @@ export function registerSetup(connection: Connection, deps: SetupDeps, withComma
  * (light bulb) while the file does not turn the profiler on, a source action (menu only) once it does.
  */
 export function setupAction(service: LanguageService | undefined, doc: TextDocument | undefined): CodeAction[] {
-  const choices = service && doc ? service.setupChoices(input(doc)) : undefined;
-  if (!choices || !doc) return [];
+  const hint = service && doc ? service.setupHint(input(doc)) : undefined;
+  if (!hint || !doc) return [];
   return [
     {
       title: TITLE,
-      kind: choices.enabled ? SOURCE_KIND : CodeActionKind.Refactor,
+      kind: hint.enabled ? SOURCE_KIND : CodeActionKind.Refactor,
       command: { title: TITLE, command: ENABLE_PROFILING_COMMAND, arguments: [doc.uri] },
     },
   ];

@@ -80,7 +80,17 @@ function readValue(c: Cursor, name: string, nameStart: number, nameEnd: number, 
     valueKind: isReference(value) ? 'reference' : 'literal',
     quoting: 'none',
   });
-  unquotedProblems(c, { quote, value, valueStart, end, hash: hash >= 0 ? at + hash : -1, lineEnd, swallowed });
+  const commentMatters = /^_?(DD|DATADOG)_/.test(name) && !/^\s*export\s/.test(c.text.slice(lineStart, nameStart));
+  unquotedProblems(c, {
+    quote,
+    value,
+    valueStart,
+    end,
+    hash: hash >= 0 ? at + hash : -1,
+    lineEnd,
+    swallowed,
+    commentMatters,
+  });
   return nextLine(c.text, lineEnd);
 }
 
@@ -120,6 +130,11 @@ interface Unquoted {
   readonly lineEnd: number;
   /** Where a setting starts that the quote, closed only on a later line, would swallow. */
   readonly swallowed: number | undefined;
+  /**
+   * Whether a ` # comment` is worth a warning: a Datadog setting, not written `export KEY=…` (for shells,
+   * which drop the comment too, and a line `--env-file` cannot read anyway).
+   */
+  readonly commentMatters: boolean;
 }
 
 /** The traps of unquoted values: a quote never closed, a `#` cutting the value, inner spaces. */
@@ -148,6 +163,18 @@ function unquotedProblems(c: Cursor, v: Unquoted): void {
     };
     c.problems.push({
       ...syntax(c, v.hash, v.lineEnd, 'This `#` starts a comment, so the value is cut before it.'),
+      fixes: [fix],
+    });
+  } else if (v.hash > v.valueStart && v.commentMatters) {
+    // The loaders disagree: dotenv (npm), python-dotenv and compose drop ` # …`; `docker run --env-file` keeps it.
+    const fix = { title: 'Remove the comment', edits: [{ range: c.index.rangeOf(v.end, v.lineEnd), newText: '' }] };
+    c.problems.push({
+      ...syntax(
+        c,
+        v.hash,
+        v.lineEnd,
+        'npm dotenv, python-dotenv and docker compose drop this comment, but `docker run --env-file` keeps it as part of the value. Put the comment on its own line.',
+      ),
       fixes: [fix],
     });
   } else if (/\s/.test(v.value)) {

@@ -45,7 +45,7 @@ function extractParsed(text: string): ExtractResult {
     problems.push({
       code: 'parse-error',
       severity: 'error',
-      message: `Malformed XML: ${describeError(firstError.message)}. Settings after this point may not be checked.`,
+      message: `Malformed XML: ${withoutQuotedText(firstError.message)}. Settings after this point may not be checked.`,
       range: at,
     });
   }
@@ -121,9 +121,12 @@ function decodeEntities(value: string): string {
   });
 }
 
-/** The parser's message without the text it quotes ("but found: 'value'"): that text may be a secret. */
-function describeError(message: string): string {
-  const flat = message.replace(/\s+/g, ' ').trim();
-  if (flat.startsWith('unexpected character')) return 'an unexpected character';
-  return flat.replace(/ but found:.*$/, '').replace(/[.\s]+$/, '');
+/** The parser's message without the text it found, which may be a key (`value=<key>` unquoted). */
+function withoutQuotedText(message: string): string {
+  return message
+    .replace(/\s+/g, ' ')
+    .replace(/Expecting token of type --> (\w+) <--/, 'expected $1')
+    .replace(/ but found --> '.*' <--/, '')
+    .replace(/ but found: '.*'/, '')
+    .replace(/unexpected character: ->.<-/, 'unexpected character');
 }

@@ -65,10 +65,13 @@ export function renameOrRemove(
       o.surface === occurrence.surface &&
       (o.name === name || (target !== undefined && ctx.settingOf(o) === target)),
   );
-  if (!existing) return [{ ...renameFix(occurrence, name, preferred), ...(safe ? { safe } : {}) }];
+  if (!existing) {
+    const rename = renameFix(occurrence, name, preferred);
+    return [safe ? { ...rename, safe } : rename];
+  }
   const line = existing.nameRange.start.line + 1;
   const remove = removeFix(occurrence, `Remove this line (\`${name}\` is already set on line ${line})`);
-  if (remove) return [{ ...remove, preferred }];
+  if (remove) return [{ ...remove, preferred }]; // deletes data: never `safe`
   const rename = renameFix(occurrence, name, false);
   return [{ ...rename, title: `${rename.title} (already set on line ${line}: this makes a duplicate)` }];
 }

@@ -22,14 +22,23 @@ export function enablesProfiling(deps: ServiceDeps, extracted: ExtractResult): b
   );
 }
 
-/** The range to show the lens at, or `undefined` when the file needs none. */
-export function setupHint(deps: ServiceDeps, doc: DocumentInput): Range | undefined {
+/** What the editor offers unasked, from the cached extraction alone (it runs on every cursor move). */
+export interface SetupHint {
+  /** Where to show the CodeLens; absent when the file needs none. */
+  readonly lens?: Range;
+  /** Whether the file already turns the profiler on somewhere. */
+  readonly enabled: boolean;
+}
+
+/** `undefined` for files the setup does not edit. */
+export function setupHint(deps: ServiceDeps, doc: DocumentInput): SetupHint | undefined {
   const document = extractDocument(deps, doc);
-  if (!document || enablesProfiling(deps, document.extracted)) return undefined;
+  if (!document) return undefined;
+  if (enablesProfiling(deps, document.extracted)) return { enabled: true };
   const { occurrences, runtimeHints } = document.extracted;
   const tracerCommand = runtimeHints.find((h) => !FROM_FILE_OR_IMAGE.test(h.reason));
   const setting = occurrences.find((o) => /^(DD_|dd\.|datadog\.)/.test(o.name) || o.surface === 'rubyConfigure');
-  if (!tracerCommand && !setting) return undefined;
+  if (!tracerCommand && !setting) return { enabled: false };
   const line = setting?.nameRange.start.line ?? 0;
-  return { start: { line, character: 0 }, end: { line, character: 0 } };
+  return { enabled: false, lens: { start: { line, character: 0 }, end: { line, character: 0 } } };
 }

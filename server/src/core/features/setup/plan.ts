@@ -124,6 +124,7 @@ export function planSetup(deps: ServiceDeps, doc: DocumentInput, request: SetupR
     ...(request.env ? { env: request.env } : {}),
   });
   const existing = input.extracted.occurrences.filter((o) => o.scope === target.scope);
+  const inheritedFrom = input.extracted.occurrences.filter((o) => target.inherits?.includes(o.scope));
   const missing: Entry[] = [];
   const kept: string[] = [];
   const changes: SetupChange[] = [];
@@ -131,7 +132,11 @@ export function planSetup(deps: ServiceDeps, doc: DocumentInput, request: SetupR
     const name = nameOn(input.catalog, planner.surface, want.name);
     if (!name) continue;
     const current = existing.filter((o) => isSetting(input.catalog, o, want.name)).pop();
-    if (!current) missing.push({ name, value: want.value });
+    const inherited = inheritedFrom.filter((o) => isSetting(input.catalog, o, want.name)).pop();
+    if (!current && inherited && (inherited.valueKind !== 'literal' || want.accepts(inherited.value ?? '')))
+      kept.push(inherited.name);
+    // A contradicting inherited value is overridden here rather than changed in the stage others build on.
+    else if (!current) missing.push({ name, value: want.value });
     else if (current.valueKind !== 'literal' || want.accepts(current.value ?? '') || !current.valueRange)
       kept.push(current.name);
     else changes.push(change(current, want.merge?.(current.value ?? '') ?? want.value));

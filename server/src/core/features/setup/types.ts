@@ -16,6 +16,8 @@ export interface SetupTarget {
   readonly service?: string;
   /** The runtime this place runs, from its image, commands or file type. */
   readonly detected?: Runtime;
+  /** Scopes whose settings this place inherits (a Dockerfile stage built `FROM` an earlier one). */
+  readonly inherits?: readonly string[];
 }
 
 /** What the editor shows before planning: the runtimes that fit, the one detected, the places. */
