@@ -37,7 +37,7 @@ export function extractRuby(text: string, ctx: ExtractContext): ExtractResult {
   const problems: Finding[] = (result?.errors ?? []).slice(0, MAX_ERRORS).map((error) => ({
     code: 'parse-error',
     severity: 'error',
-    message: `Ruby syntax error: ${error.message}`,
+    message: `Ruby syntax error: ${withoutLongQuotes(error.message)}`,
     range: rangeOf(walk, error.location),
   }));
   const runtimeHints = walk.occurrences.length > 0 ? [{ runtime: 'ruby' as const, reason: 'a Ruby file' }] : [];
@@ -213,4 +213,12 @@ function rangeOf(walk: Walk, loc: Loc) {
 function lineSpan(walk: Walk, loc: Loc) {
   const { start, end } = rangeOf(walk, loc);
   return { start: { line: start.line, character: 0 }, end: { line: end.line + 1, character: 0 } };
+}
+
+/**
+ * Prism quotes the offending token (`'$0123…' is not allowed as a global variable name`): a long one may
+ * be a key written without quotes, so it is not repeated. Keywords and operators are short.
+ */
+function withoutLongQuotes(message: string): string {
+  return message.replace(/'[^']{13,}'/g, 'this token');
 }

@@ -128,5 +128,6 @@ function withoutQuotedText(message: string): string {
     .replace(/Expecting token of type --> (\w+) <--/, 'expected $1')
     .replace(/ but found --> '.*' <--/, '')
     .replace(/ but found:.*$/, '')
+    .replace(/ but found: '.*'/, '')
     .replace(/unexpected character: ->.<-/, 'unexpected character');
 }
