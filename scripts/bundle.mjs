@@ -1,7 +1,11 @@
-// Bundles the extension client, the language server and the CLI into dist/ for the .vsix.
-// Tests and the bins run the tsc output in out/; the bundle is what ships inside the extension.
-import { cpSync, writeFileSync } from 'node:fs';
+// Bundles the extension client, the language server and the CLI into dist/. Everything the shipped
+// programs need is inside: the .vsix and the npm tarball install no dependencies (so installing from a
+// release tarball needs no registry). Tests run the tsc output in out/, and the bins run these bundles.
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// A stale file left by an older build would otherwise ship.
+rmSync('dist', { recursive: true, force: true });
 
 // 'module' first: some dependencies (jsonc-parser) ship a UMD 'main' that esbuild cannot follow.
 const common = {
@@ -12,6 +16,17 @@ const common = {
   logLevel: 'warning',
   mainFields: ['module', 'main'],
 };
+// Prism stays a real package loaded on demand (server/src/node/parsers.ts), so its WebAssembly sits
+// beside it and Node's one-off WASI warning can be silenced at load time.
+const node = {
+  ...common,
+  format: 'esm',
+  external: ['@ruby/prism'],
+  // Less source to parse before the first answer; identifiers are kept for readable stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+};
 await Promise.all([
   build({
     ...common,
@@ -20,28 +35,19 @@ await Promise.all([
     format: 'cjs',
     external: ['vscode'],
   }),
-  build({
-    ...common,
-    entryPoints: ['server/src/lsp/main.ts'],
-    outfile: 'dist/server.mjs',
-    format: 'esm',
-    // Prism stays a real package loaded on demand (server/src/node/parsers.ts), so its WebAssembly sits
-    // beside it and Node's one-off WASI warning can be silenced at load time.
-    external: ['@ruby/prism'],
-    // Less source to parse before the first answer; identifiers are kept for readable stack traces.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  }),
+  build({ ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.mjs' }),
+  build({ ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.mjs' }),
 ])
   .then(async () => {
     // The catalog validated once here, so the server skips validating it on every start (server/src/lsp/catalog.ts).
     const { prebuildCatalog } = await import('../out/server/src/lsp/catalog.js');
     writeFileSync('dist/catalog.json', JSON.stringify(prebuildCatalog()));
-    // The .vsix ships no node_modules: Prism (kept external, see above) travels inside dist/.
-    for (const part of ['package.json', 'src']) {
-      cpSync(`node_modules/@ruby/prism/${part}`, `dist/node_modules/@ruby/prism/${part}`, { recursive: true });
-    }
+    // Prism (kept external, see above) travels inside dist/: its code, its wasm, no type declarations.
+    cpSync('node_modules/@ruby/prism/package.json', 'dist/node_modules/@ruby/prism/package.json');
+    cpSync('node_modules/@ruby/prism/src', 'dist/node_modules/@ruby/prism/src', {
+      recursive: true,
+      filter: (path) => !path.endsWith('.d.ts'),
+    });
   })
   .catch((error) => {
     console.error(error.message);

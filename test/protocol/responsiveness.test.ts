@@ -51,7 +51,8 @@ describe('a burst of edits, push client', () => {
       .filter((n) => n.method === PUBLISH)
       .map((n) => n.params as PublishDiagnosticsParams)
       .filter((p) => p.uri === URI && (p.version ?? 0) > 1);
-    assert.ok(published.length <= 10, `${published.length} publishes for ${EDITS} edits`);
+    // At most one run per quiet period of the scheduler (150 ms), however slowly the burst arrives.
+    assert.ok(published.length <= EDITS / 100, `${published.length} publishes for ${EDITS} edits`);
     const versions = published.map((p) => p.version ?? 0);
     assert.deepEqual(
       versions,
@@ -94,6 +95,42 @@ describe('a burst of edits, pull client', () => {
     const lastAnswer = results.at(-1);
     assert.ok(lastAnswer && 'items' in lastAnswer, 'the newest version is answered');
     assert.equal(flagsInvalid(lastAnswer.items), (1 + pulls) % 2 === 1);
+  });
+
+  it('answers a re-pull of the same version "unchanged", and a pull after a settings change in full', async () => {
+    const pull = (previousResultId?: string) =>
+      client.connection.sendRequest<{ kind: string; resultId?: string }>('textDocument/diagnostic', {
+        textDocument: { uri: URI },
+        ...(previousResultId ? { previousResultId } : {}),
+      });
+    const first = await pull();
+    assert.equal(first.kind, 'full');
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const afterSettings = await pull(first.resultId);
+    assert.equal(afterSettings.kind, 'full');
+    // Reopened with other text: versions start again, the result id does not repeat.
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
+    await openDocument(client, URI, textOf(2), 'dotenv', 1);
+    await openDocument(client, URI, textOf(1), 'dotenv', 1);
+    assert.equal((await pull(afterSettings.resultId)).kind, 'full');
+  });
+
+  it('never pushes to a pull client, not even after a settings change', async () => {
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { ddProfilerConfig: { runtime: 'java' } },
+    });
+    // Two round trips: a push scheduled by the change would have been sent by the second answer.
+    for (let i = 0; i < 2; i++) {
+      await client.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: URI },
+        position: { line: 0, character: 3 },
+      });
+    }
+    assert.deepEqual(
+      client.notifications.filter((n) => n.method === PUBLISH),
+      [],
+    );
   });
 
   for (const method of ['textDocument/hover', 'textDocument/completion', 'textDocument/diagnostic']) {

@@ -49,6 +49,14 @@ describe('profiler setup over stdio, a client with the command', () => {
     );
   });
 
+  it('logs at debug level what the opened file was read as', async () => {
+    const logged = await client.waitFor<{ type: number; message: string }>('window/logMessage', (p) =>
+      p.message.startsWith(URI),
+    );
+    assert.equal(logged.message, `${URI}: dockerfile; the final stage (FROM python:3.12-slim): python`);
+    assert.equal(logged.type, 5); // MessageType.Debug
+  });
+
   it('shows a CodeLens and a code action that run the command', async () => {
     const lenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', {
       textDocument: { uri: URI },

@@ -13,7 +13,7 @@ import { hover } from './features/hover.js';
 import { codeActions } from './features/codeActions.js';
 import { createMask, documentSecrets, maskFinding, type SecretMask } from './features/mask.js';
 import { maskCodeActions, maskCompletions, maskHover } from './features/maskLsp.js';
-import { setupHint } from './features/setup/hint.js';
+import { setupHint, type SetupHint } from './features/setup/hint.js';
 import {
   planSetup,
   setupChoices,
@@ -23,6 +23,7 @@ import {
 } from './features/setup/plan.js';
 
 export type { DocumentInput } from './features/analyze.js';
+export type { SetupHint } from './features/setup/hint.js';
 export type { SetupChoices, SetupPlan, SetupRequest, SetupTarget, SetupChange } from './features/setup/plan.js';
 
 export interface Analysis {
@@ -46,7 +47,7 @@ export interface LanguageService {
   /** The structural edit that enables the profiler for one runtime in one place. */
   planSetup(doc: DocumentInput, request: SetupRequest): SetupPlan;
   /** Where a file that sets up a tracer but not the profiler should offer the setup (a CodeLens). */
-  setupHint(doc: DocumentInput): Range | undefined;
+  setupHint(doc: DocumentInput): SetupHint | undefined;
 }
 
 export interface LanguageServiceOptions {

@@ -62,6 +62,8 @@ export interface SettingOccurrence {
   readonly quoting?: QuotingStyle;
   /** Whether a secret written here ends up baked into an artifact (a Dockerfile ENV/ARG, a committed file). */
   readonly bakedIn?: boolean;
+  /** Whether the name is read case-insensitively: Windows environment names (batch, PowerShell, IIS config). */
+  readonly caseInsensitive?: boolean;
 }
 
 /** How a replacement value is to be written back into the source. */

@@ -7,10 +7,20 @@
  * what was checked and lists what was skipped and why.
  */
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import {
+  ErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type ProgressToken,
+  type TextDocuments,
+  type WorkDoneProgressReporter,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../core/languageService.js';
 import type { AnalysisSettings } from '../core/types.js';
-import { couldNotCheck, describeFailure, fileNotChecked } from './guard.js';
+import { couldNotCheck, describeFailure, fileNotChecked, type Guard } from './guard.js';
 import { readWorkspaceFile, type SkipReason } from './readWorkspaceFile.js';
 
 export const VALIDATE_FILES_REQUEST = 'ddProfilerConfig/validateFiles';
@@ -24,6 +34,50 @@ export interface ValidateFilesDeps {
   /** The client cancelled the request or the progress notification. */
   cancelled(): boolean;
   log(message: string): void;
+}
+
+export interface RegisterDeps {
+  readonly documents: TextDocuments<TextDocument>;
+  service(): LanguageService | undefined;
+  settings(uri: string): Promise<AnalysisSettings>;
+  readonly guard: Guard;
+  /** Told of every file whose diagnostics were pushed. */
+  published(uri: string): void;
+}
+
+/**
+ * Answers the request with progress: the client's own token when it sent one, else one the server
+ * creates (a no-op for clients without progress support). Cancelling either stops the run.
+ */
+export function registerValidateFiles(connection: Connection, deps: RegisterDeps): void {
+  type Params = { uris?: unknown; workDoneToken?: ProgressToken } | null;
+  connection.onRequest(VALIDATE_FILES_REQUEST, (params: Params, token: CancellationToken) =>
+    deps.guard(
+      'workspace validation',
+      (reason) => {
+        throw new ResponseError(ErrorCodes.InternalError, `Workspace validation failed: ${reason}`);
+      },
+      async () => {
+        const progress =
+          params?.workDoneToken === undefined
+            ? await connection.window.createWorkDoneProgress()
+            : connection.window.attachWorkDoneProgress(params.workDoneToken);
+        const progressToken = 'token' in progress ? (progress.token as CancellationToken) : undefined;
+        return validateFiles(params ?? {}, {
+          service: deps.service,
+          settings: deps.settings,
+          isOpen: (uri) => deps.documents.get(uri) !== undefined,
+          publish: (uri, diagnostics) => {
+            deps.published(uri);
+            return connection.sendDiagnostics({ uri, diagnostics });
+          },
+          progress,
+          cancelled: () => token.isCancellationRequested || progressToken?.isCancellationRequested === true,
+          log: (message) => connection.console.info(message),
+        });
+      },
+    ),
+  );
 }
 
 export interface SkippedFile {
@@ -50,6 +104,7 @@ export async function validateFiles(params: { uris?: unknown }, deps: ValidateFi
   const uris = Array.isArray(params.uris) ? params.uris.filter((u): u is string => typeof u === 'string') : [];
   const result: ValidateFilesResult = { files: 0, findings: 0, open: 0, skipped: [], cancelled: false };
   deps.progress.begin('Datadog Profiler: validating workspace', 0, `0/${uris.length}`, true);
+  let reported = 0;
   try {
     for (const [index, uri] of uris.entries()) {
       if (deps.cancelled()) {
@@ -57,7 +112,9 @@ export async function validateFiles(params: { uris?: unknown }, deps: ValidateFi
         break;
       }
       await validateOne(uri, deps, result);
-      deps.progress.report(Math.round(((index + 1) * 100) / uris.length), `${index + 1}/${uris.length}`);
+      // At most one progress notification per percent: 5,000 files need not mean 5,000 notifications.
+      const percent = Math.floor(((index + 1) * 100) / uris.length);
+      if (percent > reported) deps.progress.report((reported = percent), `${index + 1}/${uris.length}`);
     }
   } finally {
     deps.progress.done();

@@ -1,21 +1,24 @@
--- Neovim (0.7, no pull diagnostics) as a client of our server over stdio: pushed diagnostics,
--- completion and hover on a Dockerfile. Run by test/e2e/run.mjs:
+-- Neovim (0.7, no pull diagnostics) as a client of our server over stdio, configured exactly as the
+-- README says: it runs docs/neovim.lua (the README shows that file), with `dd-profiler-language-server`
+-- on the PATH as an install puts it. Checks pushed diagnostics, completion and hover on a Dockerfile.
+-- Run by test/e2e/run.mjs:
 --   nvim --headless -u NONE -i NONE -n -c 'luafile test/e2e/nvim/lsp_test.lua'
 -- Env: SERVER (bin path), FILE (document), OUT (json result).
-local result, published = {}, nil
+local result = {}
 local ok, err = pcall(function()
-  local id = vim.lsp.start_client({
-    name = 'dd-profiler-config', cmd = { 'node', vim.env.SERVER, '--stdio' },
-    root_dir = vim.fn.fnamemodify(vim.env.FILE, ':h'),
-    handlers = { ['textDocument/publishDiagnostics'] = function(_, res) if #res.diagnostics > 0 then published = res end end },
-  })
+  local root = vim.fn.fnamemodify(vim.env.SERVER, ':p:h:h')
+  -- The command the README's configuration runs, as `npm install -g` puts it on the PATH.
+  local bin = vim.fn.tempname()
+  vim.fn.mkdir(bin, 'p')
+  assert(vim.loop.fs_symlink(vim.fn.fnamemodify(vim.env.SERVER, ':p'), bin .. '/dd-profiler-language-server'))
+  vim.env.PATH = bin .. ':' .. vim.env.PATH
+  dofile(root .. '/docs/neovim.lua')
   vim.cmd('edit ' .. vim.fn.fnameescape(vim.env.FILE))
   local buf = vim.api.nvim_get_current_buf()
-  vim.bo[buf].filetype = 'dockerfile'
-  vim.lsp.buf_attach_client(buf, id)
-  assert(vim.wait(15000, function() return published ~= nil end, 20), 'timeout waiting for publishDiagnostics')
+  vim.bo[buf].filetype = 'dockerfile' -- fires the FileType autocommand (-u NONE has no detection)
+  assert(vim.wait(15000, function() return #vim.diagnostic.get(buf) > 0 end, 20), 'timeout waiting for diagnostics')
   result.diagnostics = {}
-  for _, d in ipairs(published.diagnostics) do table.insert(result.diagnostics, { code = d.code, line = d.range.start.line, message = d.message }) end
+  for _, d in ipairs(vim.diagnostic.get(buf)) do table.insert(result.diagnostics, { code = d.code, line = d.lnum, message = d.message }) end
   local pos = { line = 3, character = 10 }
   local comp = vim.lsp.buf_request_sync(buf, 'textDocument/completion', { textDocument = { uri = vim.uri_from_bufnr(buf) }, position = pos }, 5000)
   result.completion = {}

@@ -79,7 +79,19 @@ export function analyzeDocument(deps: ServiceDeps, doc: DocumentInput, settings:
   const document = extractDocument(deps, doc);
   if (!document) return { format, findings: [] };
   const { extracted } = document;
-  const findings = [...extracted.problems, ...runRules(deps.catalog, extracted, settings)];
+  const findings = withoutShadowed([...extracted.problems, ...runRules(deps.catalog, extracted, settings)]);
   const kept = applySeverities(applySuppressions(doc.text, findings), settings);
   return { format, findings: kept.sort((a, b) => comparePositions(a.range.start, b.range.start)) };
+}
+
+/**
+ * One finding per problem: where the extractor already reports the value's syntax (a trailing space
+ * `SET` keeps), the invalid-value finding on the same characters only repeats it.
+ */
+function withoutShadowed(findings: readonly Finding[]): Finding[] {
+  const syntax = findings.filter((f) => f.code === 'value-syntax');
+  if (syntax.length === 0) return [...findings];
+  const overlaps = (a: Finding, b: Finding): boolean =>
+    comparePositions(a.range.start, b.range.end) < 0 && comparePositions(b.range.start, a.range.end) < 0;
+  return findings.filter((f) => f.code !== 'invalid-value' || !syntax.some((s) => overlaps(f, s)));
 }

@@ -17,11 +17,15 @@ import type { Fix } from '../types.js';
 import { fileNameOf, type DocumentInput } from './analyze.js';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics.js';
 import { suppressionEdits } from './suppressionEdits.js';
+import { screenText } from './limits.js';
+import { logicalLineStarts } from './logicalLines.js';
 
 export function codeActions(doc: DocumentInput, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const index = createLineIndex(doc.text);
-  const format = detectFormat(fileNameOf(doc.uri), doc.languageId);
+  // A refused file (binary, too large) is never read, so a suppression comment in it would change nothing.
+  const format = screenText(doc.text) ? undefined : detectFormat(fileNameOf(doc.uri), doc.languageId);
   const actions: CodeAction[] = [];
+  let starts: number[] | undefined; // computed once, for the first suppression
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || !overlaps(diagnostic.range, range)) continue;
     for (const fix of fixesOf(diagnostic)) {
@@ -32,7 +36,9 @@ export function codeActions(doc: DocumentInput, range: Range, diagnostics: reado
     }
     const code = String(diagnostic.code ?? '');
     if (format && code) {
-      for (const { title, edit } of suppressionEdits(doc.text, index, format, code, diagnostic.range.start.line)) {
+      starts ??= logicalLineStarts(doc.text.split(/\r\n|\r|\n/), format === 'xmlConfig');
+      const line = diagnostic.range.start.line;
+      for (const { title, edit } of suppressionEdits(doc.text, index, format, code, line, starts)) {
         actions.push(action(doc.uri, title, diagnostic, [edit], false));
       }
     }

@@ -7,6 +7,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { LineIndex } from '../text/lineIndex.js';
 import type { FormatId } from '../types.js';
 import { DIRECTIVE } from './suppressions.js';
+import { logicalLineStarts } from './logicalLines.js';
 
 const COMMENT: Readonly<Record<FormatId, (body: string) => string>> = {
   dockerfile: (b) => `# ${b}`,
@@ -23,9 +24,18 @@ const COMMENT: Readonly<Record<FormatId, (body: string) => string>> = {
 /** Lines that must stay at the very top of a file. */
 const MUST_LEAD = /^(\uFEFF)?(#!|#\s*(escape|syntax|check)\s*=|<\?xml|%YAML)/i;
 
-export function suppressionEdits(text: string, index: LineIndex, format: FormatId, code: string, line: number) {
+export function suppressionEdits(
+  text: string,
+  index: LineIndex,
+  format: FormatId,
+  code: string,
+  findingLine: number,
+  starts: readonly number[] = logicalLineStarts(text.split(/\r\n|\r|\n/), format === 'xmlConfig'),
+) {
   const comment = COMMENT[format];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // Above the whole command or start tag the finding is in: a comment cannot go inside either.
+  const line = starts[findingLine] ?? findingLine;
   const lineText = text.slice(index.lineStart(line), index.lineEnd(line));
   const indent = /^[ \t]*/.exec(lineText.replace(/^\uFEFF/, ''))?.[0] ?? '';
   const at = (l: number) => ({ line: l, character: l === 0 && text.startsWith('\uFEFF') ? 1 : 0 });

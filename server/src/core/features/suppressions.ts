@@ -4,10 +4,12 @@
  *   # dd-profiler-config: ignore unknown-setting, invalid-value     (this line, or the next one)
  *   <!-- dd-profiler-config: ignore-file hardcoded-secret -->        (the whole file)
  *
- * A directive on a line of its own applies to the next line that is not blank and not a directive;
- * a directive after other text applies to its own line. With no codes it silences every rule.
+ * A directive on a line of its own applies to the next line that is not blank and not a directive,
+ * and to the lines that continue it (see logicalLines.ts); a directive after other text applies to its
+ * own line. With no codes it silences every rule.
  */
 import type { Finding } from '../types.js';
+import { logicalLineStarts, looksLikeXml } from './logicalLines.js';
 
 export const DIRECTIVE = 'dd-profiler-config:';
 const DIRECTIVE_PATTERN = /dd-profiler-config:\s*(ignore-file|ignore)\b([\w\s,-]*)/;
@@ -20,13 +22,16 @@ interface Suppression {
 export function parseSuppressions(text: string): Suppression[] {
   if (!text.includes(DIRECTIVE)) return [];
   const lines = text.split(/\r\n|\r|\n/);
+  const starts = logicalLineStarts(lines, looksLikeXml(text));
   const result: Suppression[] = [];
   let pending: Suppression['codes'][] = [];
   lines.forEach((line, index) => {
     const match = DIRECTIVE_PATTERN.exec(line);
     if (!match) {
       if (line.trim() !== '') {
-        for (const codes of pending) result.push({ line: index, codes });
+        for (const codes of pending) {
+          for (let covered = index; starts[covered] === starts[index]; covered++) result.push({ line: covered, codes });
+        }
         pending = [];
       }
       return;

@@ -26,7 +26,7 @@ export function extractBatch(text: string, _ctx?: ExtractContext): ExtractResult
   }
   const dotnet = /\b(CORECLR|COR)_\w+/i.test(text);
   const hints = dotnet ? [{ runtime: 'dotnet' as const, reason: 'CLR profiler variables' }] : [];
-  return mergeResults(...results, { occurrences: [], problems: [], runtimeHints: hints });
+  return mergeResults([...results, { occurrences: [], problems: [], runtimeHints: hints }]);
 }
 
 function readSet(index: LineIndex, body: string, at: number, line: number): ExtractResult | undefined {
@@ -40,6 +40,7 @@ function readSet(index: LineIndex, body: string, at: number, line: number): Extr
     nameRange: index.rangeOf(nameStart, nameStart + name.length),
     scope: 'file',
     bakedIn: false,
+    caseInsensitive: true,
     removalRange: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } },
   };
   if (!eq) return { occurrences: [{ ...base, valueKind: 'none' }], problems: [], runtimeHints: [] };
@@ -82,6 +83,7 @@ function readSetx(index: LineIndex, body: string, at: number, line: number): Ext
     valueKind: /%\w+%/.test(value) ? 'reference' : 'literal',
     scope: 'file',
     bakedIn: false,
+    caseInsensitive: true,
     quoting: 'none',
     removalRange: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } },
   };

@@ -6,7 +6,7 @@
  * hints. `ENV`/`ARG` values are baked into the image.
  */
 import { DockerfileParser, type Instruction, type Property } from 'dockerfile-ast';
-import type { ExtractResult, Finding, Range, RuntimeHint, SettingOccurrence } from '../types.js';
+import type { ExtractResult, Finding, Range, Runtime, RuntimeHint, SettingOccurrence } from '../types.js';
 import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
 import { extractCommandLine, extractJvmOptionsOf, type CommandWord } from './commandLine.js';
 import { mergeResults } from './result.js';
@@ -24,10 +24,12 @@ interface State {
   readonly index: LineIndex;
   readonly results: ExtractResult[];
   readonly stages: Stage[];
+  /** Each stage's runtimes, first reason kept: what a later stage inherits, looked up once, never re-walked. */
+  readonly stageHints: Map<string, Map<Runtime, RuntimeHint>>;
 }
 
 export function extractDockerfile(text: string): ExtractResult {
-  const state: State = { text, index: createLineIndex(text), results: [], stages: [] };
+  const state: State = { text, index: createLineIndex(text), results: [], stages: [], stageHints: new Map() };
   try {
     for (const instruction of DockerfileParser.parse(text).getInstructions()) readInstruction(state, instruction);
   } catch (error) {
@@ -35,12 +37,12 @@ export function extractDockerfile(text: string): ExtractResult {
     const problem: Finding = {
       code: 'parse-error',
       severity: 'error',
-      message: `The Dockerfile could not be parsed: ${String(error)}`,
+      message: `The Dockerfile could not be parsed (${error instanceof Error ? error.name : 'error'}), so it is not checked.`,
       range: { start: at, end: at },
     };
     return { occurrences: [], problems: [problem], runtimeHints: [] };
   }
-  return mergeResults(...state.results);
+  return mergeResults(state.results);
 }
 
 function readInstruction(state: State, instruction: Instruction): void {
@@ -53,12 +55,13 @@ function readInstruction(state: State, instruction: Instruction): void {
   if (keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT') {
     const content = instruction.getRawArgumentsContent() ?? '';
     const reason = `${keyword} ${content.length > 40 ? `${content.slice(0, 40)}…` : content}`;
-    state.results.push({
+    add(state, {
       occurrences: [],
       problems: [],
       runtimeHints: hintsFromCommand(content).map((runtime) => ({ runtime, scope, reason })),
     });
-    state.results.push(
+    add(
+      state,
       extractCommandLine(commandWords(instruction), {
         scope,
         bakedIn: true,
@@ -80,21 +83,32 @@ function startStage(state: State, instruction: Instruction): void {
     name: from.getBuildStage()?.toLowerCase() ?? undefined,
     ownImageHints: own.length > 0 || parent !== undefined,
   });
-  state.results.push({ occurrences: [], problems: [], runtimeHints: [...own, ...inherited] });
+  add(state, { occurrences: [], problems: [], runtimeHints: [...own, ...inherited] });
 }
 
 /** A generic final stage (distroless, alpine) running what an earlier stage built runs that runtime. */
 function inheritFromCopy(state: State, instruction: Instruction, scope: string): void {
   const from = /--from=(\S+)/.exec(textOf(state, instruction.getRange()))?.[1]?.toLowerCase();
-  const source = state.stages.find((s) => s.name === from || s.scope === `stage:${from}`);
-  if (source) state.results.push({ occurrences: [], problems: [], runtimeHints: rescope(state, source.scope, scope) });
+  // Only an earlier stage can lend its runtime: a stage copying from itself (or a name Docker would
+  // reject) adds nothing, so hints never feed back into the stage they came from.
+  const source = state.stages.find((s) => s.scope !== scope && (s.name === from || s.scope === `stage:${from}`));
+  if (source) add(state, { occurrences: [], problems: [], runtimeHints: rescope(state, source.scope, scope) });
 }
 
+/** One hint per runtime of an earlier stage, moved to another: bounded, whatever the chain of copies. */
 function rescope(state: State, from: string, to: string): RuntimeHint[] {
-  return state.results
-    .flatMap((r) => r.runtimeHints)
-    .filter((h) => h.scope === from)
-    .map((h) => ({ ...h, scope: to }));
+  return [...(state.stageHints.get(from)?.values() ?? [])].map((h) => ({ ...h, scope: to }));
+}
+
+/** Records a result, and the runtimes it shows for its stage. */
+function add(state: State, result: ExtractResult): void {
+  state.results.push(result);
+  for (const hint of result.runtimeHints) {
+    if (hint.scope === undefined) continue;
+    const hints = state.stageHints.get(hint.scope) ?? new Map<Runtime, RuntimeHint>();
+    if (!hints.has(hint.runtime)) hints.set(hint.runtime, hint);
+    state.stageHints.set(hint.scope, hints);
+  }
 }
 
 function readProperties(state: State, instruction: Instruction, scope: string): void {
@@ -102,8 +116,9 @@ function readProperties(state: State, instruction: Instruction, scope: string): 
   properties.forEach((property, i) => {
     const occurrence = toOccurrence(state, instruction, properties, i, scope);
     const problems = valueProblems(state, property, instruction.getKeyword().toUpperCase());
-    state.results.push({ occurrences: [occurrence], problems, runtimeHints: [] });
-    state.results.push(
+    add(state, { occurrences: [occurrence], problems, runtimeHints: [] });
+    add(
+      state,
       extractJvmOptionsOf(occurrence, { scope, bakedIn: true, source: { text: state.text, index: state.index } }),
     );
   });

@@ -13,7 +13,6 @@ import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
 
 const KEY = /^[ \t]*(export[ \t]+)?([A-Za-z_][\w.-]*)/;
 const QUOTES = new Set(['"', "'", '`']);
-const REFERENCE = /\$(\{[^}]*\}|[A-Za-z_]\w*)/;
 
 interface Cursor {
   readonly text: string;
@@ -59,9 +58,12 @@ function readLine(c: Cursor, start: number): number {
 
 function readValue(c: Cursor, name: string, nameStart: number, nameEnd: number, lineStart: number, at: number): number {
   const quote = c.text[at] ?? '';
+  let swallowed: number | undefined;
   if (QUOTES.has(quote)) {
     const close = closingQuote(c.text, quote, at + 1);
-    if (close >= 0) return quotedValue(c, { name, nameStart, nameEnd, lineStart }, at, close);
+    swallowed = close >= 0 ? swallowedSetting(c.text, at, close) : undefined;
+    if (close >= 0 && swallowed === undefined)
+      return quotedValue(c, { name, nameStart, nameEnd, lineStart }, at, close);
   }
   const lineEnd = endOfLine(c.text, at);
   const hash = c.text.slice(at, lineEnd).indexOf('#');
@@ -75,11 +77,20 @@ function readValue(c: Cursor, name: string, nameStart: number, nameEnd: number, 
     ...base,
     value,
     valueRange: c.index.rangeOf(valueStart, end),
-    valueKind: REFERENCE.test(value) ? 'reference' : 'literal',
+    valueKind: isReference(value) ? 'reference' : 'literal',
     quoting: 'none',
   });
   const commentMatters = /^_?(DD|DATADOG)_/.test(name) && !/^\s*export\s/.test(c.text.slice(lineStart, nameStart));
-  unquotedProblems(c, { quote, value, valueStart, end, hash: hash >= 0 ? at + hash : -1, lineEnd, commentMatters });
+  unquotedProblems(c, {
+    quote,
+    value,
+    valueStart,
+    end,
+    hash: hash >= 0 ? at + hash : -1,
+    lineEnd,
+    swallowed,
+    commentMatters,
+  });
   return nextLine(c.text, lineEnd);
 }
 
@@ -100,7 +111,7 @@ function quotedValue(c: Cursor, key: Key, open: number, close: number): number {
     ...base,
     value,
     valueRange: c.index.rangeOf(open, close + 1),
-    valueKind: quote !== "'" && REFERENCE.test(inner) ? 'reference' : 'literal',
+    valueKind: quote !== "'" && isReference(inner) ? 'reference' : 'literal',
     quoting: quote === "'" ? 'single' : 'double',
   });
   const after = c.text.slice(close + 1, lineEnd).trim();
@@ -117,6 +128,8 @@ interface Unquoted {
   readonly end: number;
   readonly hash: number;
   readonly lineEnd: number;
+  /** Where a setting starts that the quote, closed only on a later line, would swallow. */
+  readonly swallowed: number | undefined;
   /**
    * Whether a ` # comment` is worth a warning: a Datadog setting, not written `export KEY=…` (for shells,
    * which drop the comment too, and a line `--env-file` cannot read anyway).
@@ -128,13 +141,13 @@ interface Unquoted {
 function unquotedProblems(c: Cursor, v: Unquoted): void {
   if (QUOTES.has(v.quote)) {
     const fix = { title: 'Close the quote', edits: [{ range: c.index.rangeOf(v.end, v.end), newText: v.quote }] };
+    const message =
+      v.swallowed === undefined
+        ? `The opening ${v.quote} is never closed, so the quote character becomes part of the value.`
+        : `The opening ${v.quote} is not closed on this line: dotenv reads on to the next ${v.quote}, line ${c.index.positionAt(v.swallowed).line + 1} and the lines before it become part of this value. Close the quote.`;
     c.problems.push({
-      ...syntax(
-        c,
-        v.valueStart,
-        v.end,
-        `The opening ${v.quote} is never closed, so the quote character becomes part of the value.`,
-      ),
+      ...syntax(c, v.valueStart, v.end, message),
+      ...(v.swallowed === undefined ? {} : { severity: 'error' as const }),
       fixes: [fix],
     });
   } else if (v.hash > v.valueStart && !/[ \t]/.test(c.text[v.hash - 1] ?? '')) {
@@ -220,10 +233,11 @@ function skipBlanks(text: string, at: number): number {
   return at;
 }
 
+/** Where the line's content ends: before `\n`, `\r\n` or a lone `\r` (dotenv turns every `\r\n?` into `\n`). */
 function endOfLine(text: string, from: number): number {
-  const lf = text.indexOf('\n', from);
-  const end = lf < 0 ? text.length : lf;
-  return end > from && text[end - 1] === '\r' ? end - 1 : end;
+  let at = from;
+  while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
+  return at;
 }
 
 function nextLine(text: string, lineEnd: number): number {
@@ -239,4 +253,30 @@ function closingQuote(text: string, quote: string, from: number): number {
     if (quote !== '"' || text[at - 1] !== '\\') return at;
   }
   return -1;
+}
+
+/**
+ * `$VAR` or `${…}`, as dotenv-expand reads them. Not the regular expression `\$\{[^}]*\}`: on a value
+ * of many `${` it rescans the rest of the line from each one.
+ */
+function isReference(value: string): boolean {
+  const brace = value.indexOf('${');
+  return /\$[A-Za-z_]/.test(value) || (brace >= 0 && value.indexOf('}', brace + 2) >= 0);
+}
+
+/** An environment-style setting (`DD_API_KEY=`, `export X=`) at the start of a line. */
+const SETTING_LINE = /^[ \t]*(export[ \t]+[A-Za-z_][\w.-]*|[A-Z][A-Z0-9]*_[A-Z0-9_]*)[ \t]*=/;
+
+/**
+ * A quoted value may span lines, but when a line inside it is itself a setting, the quote was almost
+ * surely left open by mistake: reading on would hide that setting (often a secret) inside this value.
+ * Returns where the first such line starts, or `undefined` when the span holds none.
+ */
+function swallowedSetting(text: string, open: number, close: number): number | undefined {
+  for (let at = nextLine(text, endOfLine(text, open)); at <= close && at < text.length;) {
+    const end = endOfLine(text, at);
+    if (SETTING_LINE.test(text.slice(at, end))) return at;
+    at = nextLine(text, end);
+  }
+  return undefined;
 }

@@ -52,31 +52,40 @@ export function detectFormat(fileName: string, languageId?: string): FormatId | 
   return languageId ? BY_LANGUAGE_ID[languageId] : undefined;
 }
 
+/**
+ * The file names each format claims, as case-insensitive globs where `*` stands for any characters:
+ * the one source for detection, the README and docs/cli.md tables, the pre-commit hook's file pattern
+ * and the editor's file associations (tests keep them in step). First match wins, so order matters.
+ */
+export const FILE_NAMES: readonly { readonly format: FormatId; readonly patterns: readonly string[] }[] = [
+  {
+    format: 'dockerfile',
+    patterns: ['Dockerfile', 'Dockerfile.*', '*.dockerfile', 'Containerfile', '*.containerfile'],
+  },
+  { format: 'dotenv', patterns: ['.env', '.env.*', '*.env'] },
+  { format: 'xmlConfig', patterns: ['web.config', 'web.*.config', 'applicationHost.config', 'app.config'] },
+  { format: 'yaml', patterns: ['*.yaml', '*.yml'] },
+  { format: 'ruby', patterns: ['*.rb', '*.ru', 'Gemfile', 'Rakefile'] },
+  { format: 'shell', patterns: ['*.sh', '*.bash', '*.zsh', '.bashrc', '.profile'] },
+  { format: 'batch', patterns: ['*.bat', '*.cmd'] },
+  { format: 'powershell', patterns: ['*.ps1', '*.psm1'] },
+  { format: 'phpIni', patterns: ['*.ini', '.htaccess', 'www.conf', 'php-fpm.conf'] },
+];
+
+const NAME_MATCHERS = FILE_NAMES.map(({ format, patterns }) => ({
+  format,
+  regexps: patterns.map(globToRegExp),
+}));
+
+/** `*.env` -> /^.*\.env$/i: only `*` is special in these patterns. */
+export function globToRegExp(glob: string): RegExp {
+  const body = glob
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${body}$`, 'i');
+}
+
 function detectByName(base: string): FormatId | undefined {
-  const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1) : '';
-  if (
-    base === 'dockerfile' ||
-    base === 'containerfile' ||
-    base.startsWith('dockerfile.') ||
-    ext === 'dockerfile' ||
-    ext === 'containerfile'
-  ) {
-    return 'dockerfile';
-  }
-  if (base === '.env' || base.startsWith('.env.') || ext === 'env') return 'dotenv';
-  if (
-    base === 'web.config' ||
-    /^web\..+\.config$/.test(base) ||
-    base === 'applicationhost.config' ||
-    base === 'app.config'
-  ) {
-    return 'xmlConfig';
-  }
-  if (ext === 'yaml' || ext === 'yml') return 'yaml';
-  if (ext === 'rb' || ext === 'ru' || base === 'gemfile' || base === 'rakefile') return 'ruby';
-  if (ext === 'sh' || ext === 'bash' || ext === 'zsh' || base === '.bashrc' || base === '.profile') return 'shell';
-  if (ext === 'bat' || ext === 'cmd') return 'batch';
-  if (ext === 'ps1' || ext === 'psm1') return 'powershell';
-  if (ext === 'ini' || base === '.htaccess' || base === 'www.conf' || base === 'php-fpm.conf') return 'phpIni';
-  return undefined;
+  return NAME_MATCHERS.find(({ regexps }) => regexps.some((regexp) => regexp.test(base)))?.format;
 }

@@ -62,6 +62,7 @@ function occurrence(
     valueKind: !value ? 'none' : /\$\w|\$\(/.test(value.text) && quoting !== 'single' ? 'reference' : 'literal',
     scope: 'file',
     bakedIn: false,
+    caseInsensitive: true,
     quoting: 'none',
     removalRange: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } },
   };

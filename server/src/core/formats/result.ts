@@ -1,15 +1,22 @@
-import type { ExtractResult } from '../types.js';
+import type { ExtractResult, Finding, RuntimeHint, SettingOccurrence } from '../types.js';
 
 /** An extraction that found nothing. */
 export function emptyResult(): ExtractResult {
   return { occurrences: [], problems: [], runtimeHints: [] };
 }
 
-/** Concatenates extractions (e.g. a file's own settings plus those of its command lines). */
-export function mergeResults(...results: readonly ExtractResult[]): ExtractResult {
-  return {
-    occurrences: results.flatMap((r) => r.occurrences),
-    problems: results.flatMap((r) => r.problems),
-    runtimeHints: results.flatMap((r) => r.runtimeHints),
-  };
+/**
+ * Concatenates extractions (e.g. a file's own settings plus those of its command lines). Takes an
+ * array and copies with loops: spreading 100k results into arguments or `push(...)` overflows the stack.
+ */
+export function mergeResults(results: readonly ExtractResult[]): ExtractResult {
+  const occurrences: SettingOccurrence[] = [];
+  const problems: Finding[] = [];
+  const runtimeHints: RuntimeHint[] = [];
+  for (const result of results) {
+    for (const occurrence of result.occurrences) occurrences.push(occurrence);
+    for (const problem of result.problems) problems.push(problem);
+    for (const hint of result.runtimeHints) runtimeHints.push(hint);
+  }
+  return { occurrences, problems, runtimeHints };
 }

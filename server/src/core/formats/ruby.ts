@@ -30,10 +30,10 @@ export function extractRuby(text: string, ctx: ExtractContext): ExtractResult {
       runtimeHints: [],
     };
   }
-  const result = asNode(ctx.parsers.ruby(text)) as
-    { value?: unknown; errors?: { message: string; location: Loc }[] } | undefined;
+  const result = parse(ctx.parsers.ruby, text);
+  if (!result) return notParsed();
   const walk: Walk = { index: createLineIndex(text), char: byteToCharOffsets(text), occurrences: [] };
-  visit(walk, asNode(result?.value), undefined);
+  visit(walk, asNode(result.value));
   const problems: Finding[] = (result?.errors ?? []).slice(0, MAX_ERRORS).map((error) => ({
     code: 'parse-error',
     severity: 'error',
@@ -44,16 +44,49 @@ export function extractRuby(text: string, ctx: ExtractContext): ExtractResult {
   return { occurrences: walk.occurrences, problems, runtimeHints };
 }
 
-/** Walks the tree; inside a `Datadog.configure` block, `receiver` is the block parameter's name. */
-function visit(walk: Walk, node: RubyNode | undefined, receiver: string | undefined): void {
-  if (!node) return;
-  if (kind(node) === 'CallNode') {
-    const configured = configureBlockParameter(node);
-    if (configured) return visit(walk, asNode(asNode(node.block)?.body), configured);
-    if (receiver && readSetting(walk, node, receiver)) return;
-    if (readEnv(walk, node)) return;
+type Parsed = { value?: unknown; errors?: { message: string; location: Loc }[] } | undefined;
+
+/** Prism's result, or `undefined` when it failed (the adapter then replaces its instance for the next file). */
+function parse(ruby: (source: string) => unknown, text: string): Parsed | null {
+  try {
+    return asNode(ruby(text)) as Parsed;
+  } catch {
+    return null;
   }
-  for (const child of children(node)) visit(walk, child, receiver);
+}
+
+function notParsed(): ExtractResult {
+  const at = { line: 0, character: 0 };
+  const message =
+    'This Ruby file is not checked: the parser gave up on it (nesting too deep or the file too large for Prism).';
+  return {
+    occurrences: [],
+    problems: [{ code: 'parse-error', severity: 'warning', message, range: { start: at, end: at } }],
+    runtimeHints: [],
+  };
+}
+
+/**
+ * Walks the tree in source order, with an explicit stack (nesting may be thousands deep); inside a
+ * `Datadog.configure` block, `receiver` is the block parameter's name.
+ */
+function visit(walk: Walk, root: RubyNode | undefined): void {
+  const stack: { node: RubyNode | undefined; receiver: string | undefined }[] = [{ node: root, receiver: undefined }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { node, receiver } = item;
+    if (!node) continue;
+    if (kind(node) === 'CallNode') {
+      const configured = configureBlockParameter(node);
+      if (configured) {
+        stack.push({ node: asNode(asNode(node.block)?.body), receiver: configured });
+        continue;
+      }
+      if (receiver && readSetting(walk, node, receiver)) continue;
+      if (readEnv(walk, node)) continue;
+    }
+    const nested = children(node);
+    for (let i = nested.length - 1; i >= 0; i--) stack.push({ node: nested[i], receiver });
+  }
 }
 
 /** `Datadog.configure do |c|` → `c`. */

@@ -29,7 +29,9 @@ function isSyntaxNode(value: unknown): value is RubyNode {
 export function children(node: RubyNode): RubyNode[] {
   const found: RubyNode[] = [];
   for (const value of Object.values(node)) {
-    if (Array.isArray(value)) found.push(...value.filter(isSyntaxNode));
+    if (Array.isArray(value)) {
+      for (const item of value) if (isSyntaxNode(item)) found.push(item);
+    }
     else if (isSyntaxNode(value)) found.push(value);
   }
   return found;

@@ -23,18 +23,53 @@ export function hintsFromImage(image: string): Runtime[] {
   return IMAGES.filter(([pattern]) => pattern.test(name)).map(([, runtime]) => runtime);
 }
 
-const COMMANDS: readonly (readonly [RegExp, Runtime])[] = [
-  [/-javaagent:\S*dd-java-agent|dd-java-agent\.jar|dtdg\.co\/latest-java-tracer/, 'java'],
-  [/\bddtrace-run\b|pip3? install[^&|;]*\bddtrace\b|ddtrace\.profiling\.auto/, 'python'],
-  [/\bddprofrb\b|gem install[^&|;]*\bdatadog\b|datadog\/profiling\/preload/, 'ruby'],
-  [/dd-trace\/init|(npm|yarn|pnpm) (install|i|add)[^&|;]*\bdd-trace\b/, 'nodejs'],
-  [/datadog-dotnet-apm|Datadog\.Trace\.ClrProfiler|\bdotnet\s+\S+\.dll\b/, 'dotnet'],
-  [/datadog-setup\.php|\bphp-fpm\b/, 'php'],
-  [/(^|[\s/"'])ddprof(\s|"|'|$)|ddprof-[\w.-]*\.tar/, 'ddprof'],
-  [/dd-trace-go|gopkg\.in\/DataDog|github\.com\/DataDog\/dd-trace-go|\borchestrion\b/, 'go'],
+/**
+ * Each pattern is tried at every position of commands that can be 100 KB long, so none may rescan
+ * what follows a match: "an install command, then the package later in the same step" is checked per
+ * step (between `&`, `|`, `;`) and per word by {@link installs} and {@link agentWord}, not by a
+ * `[^&|;]*` or `\S*` run that backtracks quadratically.
+ */
+const COMMANDS: readonly (readonly [(text: string, steps: readonly string[]) => boolean, Runtime])[] = [
+  [(text) => agentWord(text) || /dd-java-agent\.jar|dtdg\.co\/latest-java-tracer/.test(text), 'java'],
+  [
+    (text, steps) =>
+      /\bddtrace-run\b|ddtrace\.profiling\.auto/.test(text) || installs(steps, /pip3? install/, /\bddtrace\b/),
+    'python',
+  ],
+  [
+    (text, steps) =>
+      /\bddprofrb\b|datadog\/profiling\/preload/.test(text) || installs(steps, /gem install/, /\bdatadog\b/),
+    'ruby',
+  ],
+  [
+    (text, steps) => text.includes('dd-trace/init') || installs(steps, /(npm|yarn|pnpm) (install|i|add)/, /\bdd-trace\b/),
+    'nodejs',
+  ],
+  [(text) => /datadog-dotnet-apm|Datadog\.Trace\.ClrProfiler|\bdotnet\s+\S+\.dll\b/.test(text), 'dotnet'],
+  [(text) => /datadog-setup\.php|\bphp-fpm\b/.test(text), 'php'],
+  [(text) => /(^|[\s/"'])ddprof(\s|"|'|$)|ddprof-[\w.-]*\.tar/.test(text), 'ddprof'],
+  [(text) => /dd-trace-go|gopkg\.in\/DataDog|github\.com\/DataDog\/dd-trace-go|\borchestrion\b/.test(text), 'go'],
 ];
 
 /** Runtimes a command line or install step implies (`ddtrace-run python app.py` -> python). */
 export function hintsFromCommand(text: string): Runtime[] {
-  return COMMANDS.filter(([pattern]) => pattern.test(text)).map(([, runtime]) => runtime);
+  const steps = text.split(/[&|;]/);
+  return COMMANDS.filter(([shows]) => shows(text, steps)).map(([, runtime]) => runtime);
+}
+
+/** Whether a step runs the installer and names the package after it. */
+function installs(steps: readonly string[], installer: RegExp, pkg: RegExp): boolean {
+  return steps.some((step) => {
+    const at = step.search(installer);
+    return at >= 0 && pkg.test(step.slice(at));
+  });
+}
+
+/** A `-javaagent:` word that loads dd-java-agent. */
+function agentWord(text: string): boolean {
+  if (!text.includes('-javaagent:')) return false;
+  return text.split(/\s+/).some((word) => {
+    const at = word.indexOf('-javaagent:');
+    return at >= 0 && word.includes('dd-java-agent', at);
+  });
 }

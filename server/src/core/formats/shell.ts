@@ -22,7 +22,7 @@ export function extractShell(text: string, _ctx?: ExtractContext): ExtractResult
     results.push(readLine(text, index, words));
     at = heredoc ? skipHeredoc(text, end, heredoc) : Math.max(end, at + 1);
   }
-  return mergeResults(...results);
+  return mergeResults(results);
 }
 
 function readLine(text: string, index: LineIndex, words: ShellWord[]): ExtractResult {
@@ -66,9 +66,14 @@ function lineOf(index: LineIndex, offset: number) {
   return { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
 }
 
+/** Where the line after the heredoc's closing tag starts; a line scan, so no regular expression backtracks. */
 function skipHeredoc(text: string, from: number, tag: string): number {
-  const match = new RegExp(`^\\s*${tag}\\s*$`, 'm').exec(text.slice(from));
-  if (!match) return text.length;
-  const lineEnd = text.indexOf('\n', from + match.index + match[0].length);
-  return lineEnd < 0 ? text.length : lineEnd + 1;
+  let at = from;
+  while (at < text.length) {
+    const newline = text.indexOf('\n', at);
+    const end = newline < 0 ? text.length : newline;
+    if (text.slice(at, end).trim() === tag) return newline < 0 ? text.length : newline + 1;
+    at = end + 1;
+  }
+  return text.length;
 }

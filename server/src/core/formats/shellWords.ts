@@ -40,12 +40,23 @@ export function splitShellLine(text: string, start: number): { words: ShellWord[
       continue;
     }
     const word = readWord(text, at);
+    // Every turn consumes at least one character, whatever readWord makes of it.
+    if (word.end <= at) {
+      at++;
+      continue;
+    }
     words.push(word);
     at = word.end;
   }
   const end = text.indexOf('\n', at);
   return { words, end: end < 0 ? text.length : end + 1 };
 }
+
+/**
+ * What ends an unquoted word: the shell's blanks (space and tab only: a no-break space or a form feed
+ * is an ordinary character to bash), line ends and the control operators.
+ */
+const BREAKS = new Set([' ', '\t', '\n', '\r', ';', '&', '|']);
 
 function readWord(text: string, start: number): ShellWord {
   let value = '';
@@ -55,7 +66,7 @@ function readWord(text: string, start: number): ShellWord {
   let depth = 0;
   while (at < text.length) {
     const ch = text[at] as string;
-    if (depth === 0 && (/[\s;&|]/.test(ch) || (ch === '\\' && /[\r\n]/.test(text[at + 1] ?? '')))) break;
+    if (depth === 0 && (BREAKS.has(ch) || (ch === '\\' && (text[at + 1] === '\n' || text[at + 1] === '\r')))) break;
     if (ch === "'" && depth === 0) {
       const close = text.indexOf("'", at + 1);
       const end = close < 0 ? text.length : close;

@@ -16,6 +16,21 @@ interface Xml {
 }
 
 export function extractXmlConfig(text: string, _ctx?: ExtractContext): ExtractResult {
+  try {
+    return extractParsed(text);
+  } catch {
+    // The parser and the tree builder recurse per element: nesting thousands deep overflows the stack.
+    const at = { line: 0, character: 0 };
+    const message = 'This XML file is not checked: its elements are nested too deeply for the parser.';
+    return {
+      occurrences: [],
+      problems: [{ code: 'parse-error', severity: 'warning', message, range: { start: at, end: at } }],
+      runtimeHints: [],
+    };
+  }
+}
+
+function extractParsed(text: string): ExtractResult {
   const index = createLineIndex(text);
   const { cst, tokenVector, lexErrors, parseErrors } = parse(text);
   const problems: Finding[] = [];
@@ -30,7 +45,7 @@ export function extractXmlConfig(text: string, _ctx?: ExtractContext): ExtractRe
     problems.push({
       code: 'parse-error',
       severity: 'error',
-      message: `Malformed XML: ${firstError.message.replace(/\s+/g, ' ')}. Settings after this point may not be checked.`,
+      message: `Malformed XML: ${withoutQuotedText(firstError.message)}. Settings after this point may not be checked.`,
       range: at,
     });
   }
@@ -77,6 +92,7 @@ function read(xml: Xml, element: XMLElement, keyAttribute: string, scope: string
     removalRange: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } },
     quoting: 'xmlAttribute',
     bakedIn: true,
+    caseInsensitive: true,
   });
 }
 
@@ -95,8 +111,21 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 /** Attribute values as the XML reader hands them to IIS: entities and character references decoded. */
 function decodeEntities(value: string): string {
   return value.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, entity: string) => {
-    if (entity.startsWith('#x') || entity.startsWith('#X')) return String.fromCodePoint(parseInt(entity.slice(2), 16));
-    if (entity.startsWith('#')) return String.fromCodePoint(parseInt(entity.slice(1), 10));
+    if (entity.startsWith('#')) {
+      const hex = entity[1] === 'x' || entity[1] === 'X';
+      const code = parseInt(entity.slice(hex ? 2 : 1), hex ? 16 : 10);
+      // Beyond U+10FFFF there is no character: the XML reader rejects it, so it is left as written.
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
     return ENTITIES[entity] ?? whole;
   });
+}
+
+/** The parser's message without the text it found, which may be a key (`value=<key>` unquoted). */
+function withoutQuotedText(message: string): string {
+  return message
+    .replace(/\s+/g, ' ')
+    .replace(/Expecting token of type --> (\w+) <--/, 'expected $1')
+    .replace(/ but found --> '.*' <--/, '')
+    .replace(/unexpected character: ->.<-/, 'unexpected character');
 }

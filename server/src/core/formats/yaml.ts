@@ -3,14 +3,26 @@
  * aliases, merge keys, several documents per file). Other YAML (CI workflows, OpenAPI...) yields
  * nothing: no noise where no profiler settings can be.
  */
-import { LineCounter, parseAllDocuments, isScalar } from 'yaml';
+import { LineCounter, parseAllDocuments, isScalar, type Pair } from 'yaml';
 import type { ExtractContext, ExtractResult, Finding, Range, RuntimeHint } from '../types.js';
 import { createLineIndex } from '../text/lineIndex.js';
 import { extractCommandLine, type CommandWord } from './commandLine.js';
 import { emptyResult, mergeResults } from './result.js';
 import { hintsFromImage } from './runtimeHints.js';
 import { composeEnvironment, kubernetesEnv } from './yamlEnv.js';
-import { get, pairsOf, rangeOf, scalarText, seqItems, type YamlContext } from './yamlNodes.js';
+import {
+  createWalk,
+  get,
+  indexAliases,
+  MAX_YAML_ENTRIES,
+  overBudget,
+  pairsOf,
+  rangeOf,
+  resolve,
+  scalarText,
+  seqItems,
+  type YamlContext,
+} from './yamlNodes.js';
 
 const COMPOSE_NAME = /^(docker-)?compose([.-].*)?\.ya?ml$/i;
 const MAX_ERRORS = 5;
@@ -19,7 +31,11 @@ export function extractYaml(text: string, ctx: ExtractContext): ExtractResult {
   const index = createLineIndex(text);
   const documents = parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: false });
   const docs = Array.isArray(documents) ? documents : [];
-  const results = docs.map((doc) => readDocument({ doc, text, index }, COMPOSE_NAME.test(ctx.fileName)));
+  const walk = createWalk();
+  const results = docs.map((doc) => {
+    indexAliases(walk, doc);
+    return readDocument({ doc, text, index, walk }, COMPOSE_NAME.test(ctx.fileName));
+  });
   const relevant = results.some((r) => r.relevant);
   if (!relevant) return emptyResult();
   const errors = docs
@@ -31,7 +47,18 @@ export function extractYaml(text: string, ctx: ExtractContext): ExtractResult {
       message: `YAML syntax error: ${error.message.split('\n')[0]}`,
       range: index.rangeOf(error.pos[0], Math.max(error.pos[0], error.pos[1])),
     }));
-  return mergeResults({ occurrences: [], problems: errors, runtimeHints: [] }, ...results.map((r) => r.result));
+  if (overBudget(walk)) errors.push(expansionNote());
+  return mergeResults([{ occurrences: [], problems: errors, runtimeHints: [] }, ...results.map((r) => r.result)]);
+}
+
+function expansionNote(): Finding {
+  const at = { line: 0, character: 0 };
+  return {
+    code: 'parse-error',
+    severity: 'warning',
+    message: `Anchors, aliases and merge keys expand this file past ${MAX_YAML_ENTRIES.toLocaleString('en-US')} entries: the settings beyond that were not checked.`,
+    range: { start: at, end: at },
+  };
 }
 
 function readDocument(y: YamlContext, composeByName: boolean): { relevant: boolean; result: ExtractResult } {
@@ -50,44 +77,58 @@ function readDocument(y: YamlContext, composeByName: boolean): { relevant: boole
 
 function readCompose(y: YamlContext, services: unknown): ExtractResult {
   return mergeResults(
-    ...pairsOf(y, services).map((pair) => {
+    pairsOf(y, services).map((pair) => {
       const scope = `compose:${scalarText(pair.key) ?? ''}`;
       const service = pair.value;
       const image = scalarText(get(y, service, 'image'));
       const hints = image ? imageHints(image, scope) : [];
       const commands = ['entrypoint', 'command'].map((key) => commandWords(y, get(y, service, key)));
-      return mergeResults(
+      return mergeResults([
         { occurrences: [], problems: [], runtimeHints: hints },
         composeEnvironment(y, get(y, service, 'environment'), scope),
         extractCommandLine(commands.flat(), { scope, bakedIn: false, source: { text: y.text, index: y.index } }),
-      );
+      ]);
     }),
   );
 }
 
-/** Every container list anywhere in the manifest: Pods, workloads' templates, CronJobs' job templates. */
-function readKubernetes(y: YamlContext, node: unknown, prefix: string): ExtractResult {
+/**
+ * Every container list anywhere in the manifest: Pods, workloads' templates, CronJobs' job templates.
+ * Each map is read once, however many aliases lead to it, and without recursion (nesting may be deep).
+ */
+function readKubernetes(y: YamlContext, root: unknown, prefix: string): ExtractResult {
   const results: ExtractResult[] = [];
-  for (const pair of pairsOf(y, node)) {
-    const key = scalarText(pair.key);
-    if (key === 'containers' || key === 'initContainers') {
-      results.push(...seqItems(y, pair.value).map((container) => readContainer(y, container, prefix)));
-    } else if (pair.value && typeof pair.value === 'object') {
-      results.push(readKubernetes(y, pair.value, prefix));
+  const seen = new Set<unknown>();
+  // Depth first, in document order: a task is a map to read or a container list found in one.
+  const stack: ({ readonly map: unknown } | { readonly containers: unknown })[] = [{ map: root }];
+  for (let task = stack.pop(); task; task = stack.pop()) {
+    if ('containers' in task) {
+      for (const container of seqItems(y, task.containers)) results.push(readContainer(y, container, prefix));
+      continue;
+    }
+    const node = resolve(y, task.map);
+    if (seen.has(node)) continue;
+    seen.add(node);
+    const pairs = pairsOf(y, node);
+    for (let i = pairs.length - 1; i >= 0; i--) {
+      const pair = pairs[i] as Pair;
+      const key = scalarText(pair.key);
+      if (key === 'containers' || key === 'initContainers') stack.push({ containers: pair.value });
+      else if (pair.value && typeof pair.value === 'object') stack.push({ map: pair.value });
     }
   }
-  return mergeResults(...results);
+  return mergeResults(results);
 }
 
 function readContainer(y: YamlContext, container: unknown, prefix: string): ExtractResult {
   const scope = `${prefix}/${scalarText(get(y, container, 'name')) ?? ''}`;
   const image = scalarText(get(y, container, 'image'));
   const words = [...commandWords(y, get(y, container, 'command')), ...commandWords(y, get(y, container, 'args'))];
-  return mergeResults(
+  return mergeResults([
     { occurrences: [], problems: [], runtimeHints: image ? imageHints(image, scope) : [] },
     kubernetesEnv(y, get(y, container, 'env'), scope),
     extractCommandLine(words, { scope, bakedIn: false, source: { text: y.text, index: y.index } }),
-  );
+  ]);
 }
 
 function imageHints(image: string, scope: string): RuntimeHint[] {

@@ -25,9 +25,9 @@ import {
 /** `environment:` of a compose service: a map (`KEY: value`) or a list (`- KEY=value`). */
 export function composeEnvironment(y: YamlContext, node: unknown, scope: string): ExtractResult {
   const resolved = resolve(y, node);
-  if (isMap(resolved)) return mergeResults(...pairsOf(y, resolved).map((pair) => composePair(y, pair, scope)));
+  if (isMap(resolved)) return mergeResults(pairsOf(y, resolved).map((pair) => composePair(y, pair, scope)));
   return mergeResults(
-    ...seqItems(y, resolved).map((item) => (isScalar(item) ? composeListItem(y, item, scope) : emptyResult())),
+    seqItems(y, resolved).map((item) => (isScalar(item) ? composeListItem(y, item, scope) : emptyResult())),
   );
 }
 
@@ -51,7 +51,7 @@ function composePair(y: YamlContext, pair: Pair, scope: string): ExtractResult {
     );
     if (problem) problems.push(problem);
   }
-  return mergeResults({ occurrences: [occurrence], problems, runtimeHints: [] }, jvm(y, occurrence, scope));
+  return mergeResults([{ occurrences: [occurrence], problems, runtimeHints: [] }, jvm(y, occurrence, scope)]);
 }
 
 function composeListItem(y: YamlContext, item: Scalar, scope: string): ExtractResult {
@@ -64,19 +64,36 @@ function composeListItem(y: YamlContext, item: Scalar, scope: string): ExtractRe
   const base = envBase(y, name, y.index.rangeOf(at, at + name.length), scope, range[0], range[1]);
   if (eq < 0) return withOccurrence({ ...base, valueKind: 'none' });
   const value = text.slice(eq + 1);
+  const valueRange = listValueRange(y, item, name);
   const occurrence: SettingOccurrence = {
     ...base,
     value,
-    valueRange: y.index.rangeOf(at + eq + 1, at + eq + 1 + value.length),
+    ...(valueRange ? { valueRange } : {}),
     valueKind: value.includes('${') || /\$[A-Za-z_]/.test(value) ? 'reference' : 'literal',
     quoting: 'none',
   };
-  return mergeResults(withOccurrence(occurrence), jvm(y, occurrence, scope));
+  return mergeResults([withOccurrence(occurrence), jvm(y, occurrence, scope)]);
+}
+
+/**
+ * Where the value of `- "KEY=value"` is in the source. In a quoted scalar the source may hold escapes
+ * (`\"`, `\t`, `''`), so the value's source runs from after the `=` to the closing quote, whatever its
+ * length once unescaped. `undefined` (no fixes) when the name itself is written with escapes.
+ */
+function listValueRange(y: YamlContext, item: Scalar, name: string): Range | undefined {
+  const range = item.range;
+  if (!range) return undefined;
+  const quoted = item.type === 'QUOTE_DOUBLE' || item.type === 'QUOTE_SINGLE' ? 1 : 0;
+  const start = range[0] + quoted;
+  const end = range[1] - quoted;
+  const source = y.text.slice(start, end);
+  if (!source.startsWith(`${name}=`)) return undefined;
+  return y.index.rangeOf(start + name.length + 1, end);
 }
 
 /** `env:` of a Kubernetes container: `- name: X` with `value:` or `valueFrom:`. */
 export function kubernetesEnv(y: YamlContext, node: unknown, scope: string): ExtractResult {
-  return mergeResults(...seqItems(y, node).map((item) => kubernetesItem(y, item, scope)));
+  return mergeResults(seqItems(y, node).map((item) => kubernetesItem(y, item, scope)));
 }
 
 function kubernetesItem(y: YamlContext, item: unknown, scope: string): ExtractResult {
@@ -107,7 +124,7 @@ function kubernetesItem(y: YamlContext, item: unknown, scope: string): ExtractRe
     );
     if (problem) problems.push(problem);
   }
-  return mergeResults({ occurrences: [occurrence], problems, runtimeHints: [] }, jvm(y, occurrence, scope));
+  return mergeResults([{ occurrences: [occurrence], problems, runtimeHints: [] }, jvm(y, occurrence, scope)]);
 }
 
 /** What every environment entry in YAML shares: its name, scope, and the lines that hold it. */
@@ -121,7 +138,7 @@ function scalarOccurrence(
   value: Scalar,
 ): SettingOccurrence {
   const text = value.type === 'PLAIN' ? sourceOf(y, value) : (scalarText(value) ?? '');
-  const valueRange = rangeOf(y, value);
+  const valueRange = blockAware(y, value, rangeOf(y, value));
   return {
     ...base,
     value: text,
@@ -129,6 +146,13 @@ function scalarOccurrence(
     valueKind: /\$\{|\$\(/.test(text) ? 'reference' : 'literal',
     quoting: quotingOf(value),
   };
+}
+
+/** A block scalar's range ends after its line break; a fix that replaces it must keep that break. */
+function blockAware(y: YamlContext, value: Scalar, range: Range | undefined): Range | undefined {
+  if (!range || !value.range || (value.type !== 'BLOCK_LITERAL' && value.type !== 'BLOCK_FOLDED')) return range;
+  const source = y.text.slice(value.range[0], value.range[1]);
+  return y.index.rangeOf(value.range[0], value.range[0] + source.trimEnd().length);
 }
 
 function jvm(y: YamlContext, occurrence: SettingOccurrence, scope: string): ExtractResult {

@@ -2,7 +2,20 @@
  * Small helpers over the `yaml` package's nodes for the compose and Kubernetes readers: look-ups that
  * follow aliases and merge keys, scalars to occurrences with ranges in the source.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLSeq } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  type Alias,
+  type Document,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import type { Finding, QuotingStyle, Range } from '../types.js';
 import type { LineIndex } from '../text/lineIndex.js';
 
@@ -10,26 +23,97 @@ export interface YamlContext {
   readonly doc: Document.Parsed;
   readonly text: string;
   readonly index: LineIndex;
+  readonly walk: YamlWalk;
+}
+
+/**
+ * Shared by every look-up in one file, so that anchors, aliases and merge keys cost their size once:
+ * a few hundred bytes of `<<: [*a, *a]` or nested aliases otherwise expand exponentially.
+ */
+export interface YamlWalk {
+  /** What each alias names, found in one pass over the document (the `yaml` package re-walks it per call). */
+  readonly aliases: Map<Alias, unknown>;
+  /** Each map's pairs with its merge keys applied, computed once. */
+  readonly pairs: Map<YAMLMap, readonly Pair[]>;
+  /** Maps whose merge keys are being resolved: a map merged into itself merges nothing more. */
+  readonly resolving: Set<YAMLMap>;
+  /** Entries (pairs and list items) left to look at; when it reaches zero the rest reads as empty. */
+  remaining: number;
+}
+
+/** Entries the readers look at per file, aliases and merges included: real files use a few thousand. */
+export const MAX_YAML_ENTRIES = 200_000;
+
+/** Merge keys chained deeper than this merge nothing more (a guard for the stack, not a real-file limit). */
+const MAX_MERGE_DEPTH = 1000;
+
+export function createWalk(): YamlWalk {
+  return { aliases: new Map(), pairs: new Map(), resolving: new Set(), remaining: MAX_YAML_ENTRIES };
+}
+
+/** Records the anchors of one document in document order (iteratively: nesting may be deep). */
+export function indexAliases(walk: YamlWalk, doc: Document.Parsed): void {
+  const anchors = new Map<string, unknown>();
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      walk.aliases.set(node, anchors.get(node.source));
+      continue;
+    }
+    if (isNode(node) && node.anchor) anchors.set(node.anchor, node);
+    const children: unknown[] = [];
+    if (isMap(node)) for (const pair of node.items) children.push(pair.key, pair.value);
+    else if (isSeq(node)) for (const item of node.items) children.push(item);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}
+
+/** Spends part of the file's budget; false once it is gone. */
+function spend(y: YamlContext, entries: number): boolean {
+  if (y.walk.remaining < entries) {
+    y.walk.remaining = 0;
+    return false;
+  }
+  y.walk.remaining -= entries;
+  return true;
+}
+
+/** Whether aliases and merge keys expanded past the budget, so part of the file was not read. */
+export function overBudget(walk: YamlWalk): boolean {
+  return walk.remaining === 0;
 }
 
 /** Follows an alias to the node it names. */
 export function resolve(y: YamlContext, node: unknown): unknown {
-  return isAlias(node) ? node.resolve(y.doc) : node;
+  return isAlias(node) ? y.walk.aliases.get(node) : node;
 }
 
-/** A map's pairs, with those merged in through `<<: *anchor` (own keys win, as YAML says). */
-export function pairsOf(y: YamlContext, node: unknown): Pair[] {
+/** A map's pairs, with those merged in through `<<: *anchor` (own keys win, then earlier merges, as YAML says). */
+export function pairsOf(y: YamlContext, node: unknown): readonly Pair[] {
   const map = resolve(y, node);
-  if (!isMap(map)) return [];
+  if (!isMap(map) || y.walk.resolving.has(map) || y.walk.resolving.size >= MAX_MERGE_DEPTH) return [];
+  const cached = y.walk.pairs.get(map);
+  if (cached) return cached;
+  y.walk.resolving.add(map);
   const own = map.items.filter((pair) => scalarText(pair.key) !== '<<');
-  const merged = map.items
-    .filter((pair) => scalarText(pair.key) === '<<')
-    .flatMap((pair) => {
-      const target = resolve(y, pair.value);
-      return isSeq(target) ? target.items.flatMap((item) => pairsOf(y, item)) : pairsOf(y, target);
-    });
-  const ownKeys = new Set(own.map((pair) => scalarText(pair.key)));
-  return [...own, ...merged.filter((pair) => !ownKeys.has(scalarText(pair.key)))];
+  const keys = new Set(own.map((pair) => scalarText(pair.key)));
+  const result = [...own];
+  for (const merge of map.items.filter((pair) => scalarText(pair.key) === '<<')) {
+    const target = resolve(y, merge.value);
+    for (const source of isSeq(target) ? target.items : [target]) {
+      for (const pair of pairsOf(y, source)) {
+        const key = scalarText(pair.key);
+        if (keys.has(key)) continue;
+        keys.add(key);
+        result.push(pair);
+      }
+    }
+  }
+  y.walk.resolving.delete(map);
+  const pairs = spend(y, result.length) ? result : [];
+  y.walk.pairs.set(map, pairs);
+  return pairs;
 }
 
 export function get(y: YamlContext, node: unknown, key: string): unknown {
@@ -38,7 +122,8 @@ export function get(y: YamlContext, node: unknown, key: string): unknown {
 
 export function seqItems(y: YamlContext, node: unknown): unknown[] {
   const seq = resolve(y, node) as YAMLSeq | undefined;
-  return isSeq(seq) ? seq.items.map((item) => resolve(y, item)) : [];
+  if (!isSeq(seq) || !spend(y, seq.items.length)) return [];
+  return seq.items.map((item) => resolve(y, item));
 }
 
 export function scalarText(node: unknown): string | undefined {

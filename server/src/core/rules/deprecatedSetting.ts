@@ -8,7 +8,7 @@ import type { Finding, SettingOccurrence } from '../types.js';
 import { displayName, listRuntimes } from '../text/names.js';
 import type { Rule, RuleContext } from './context.js';
 import { effectiveRuntimes } from './effectiveRuntimes.js';
-import { renameFix } from './fixes.js';
+import { renameOrRemove } from './fixes.js';
 
 const RETIRED = new Set(['deprecated', 'legacy', 'removed']);
 
@@ -41,7 +41,7 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting
     range: occurrence.nameRange,
     tags: ['deprecated'],
     ...(replacement && ctx.catalog.lookup(occurrence.surface, replacement)
-      ? { fixes: [{ ...renameFix(occurrence, replacement, true), safe: true }] }
+      ? { fixes: renameOrRemove(ctx, occurrence, replacement, true, true) }
       : {}),
   };
 }

@@ -11,7 +11,7 @@ import { editDistance } from '../catalog/suggest.js';
 import type { Finding, SettingOccurrence, Surface } from '../types.js';
 import { displayName } from '../text/names.js';
 import type { Rule, RuleContext } from './context.js';
-import { renameFix } from './fixes.js';
+import { renameOrRemove } from './fixes.js';
 
 const PROFILER_NAMES: Readonly<Record<Surface, RegExp>> = {
   env: /^_?DD_PROFIL/,
@@ -31,7 +31,10 @@ const DATADOG_NAMES: Readonly<Record<Surface, RegExp>> = {
 
 export const unknownSetting: Rule = (ctx) =>
   ctx.occurrences.flatMap((occurrence) => {
-    if (ctx.settingOf(occurrence) || !DATADOG_NAMES[occurrence.surface].test(occurrence.name)) return [];
+    if (ctx.settingOf(occurrence)) return [];
+    const upper = miscasedEnvName(ctx, occurrence);
+    if (upper) return occurrence.caseInsensitive ? [] : [wrongCase(ctx, occurrence, upper)];
+    if (!DATADOG_NAMES[occurrence.surface].test(occurrence.name)) return [];
     if (occurrence.name.endsWith('.')) return []; // a path still being typed (`c.profiling.`)
     const finding = check(ctx, occurrence);
     return finding ? [finding] : [];
@@ -53,10 +56,36 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence): Finding | undef
     severity: 'warning',
     message: `\`${shown}\` is not a setting any Datadog profiler reads, so it is silently ignored.${hint}`,
     range: occurrence.nameRange,
-    fixes: suggestions.map((suggestion, index) => {
-      const fix = renameFix(occurrence, suggestion, index === 0);
-      // Only a change of case is certain; any other did-you-mean is a guess a person must confirm.
-      return suggestion.toLowerCase() === occurrence.name.toLowerCase() ? { ...fix, safe: true } : fix;
-    }),
+    // Only a change of case is certain; any other did-you-mean is a guess a person must confirm.
+    fixes: suggestions.flatMap((suggestion, index) =>
+      renameOrRemove(
+        ctx,
+        occurrence,
+        suggestion,
+        index === 0,
+        suggestion.toLowerCase() === occurrence.name.toLowerCase(),
+      ),
+    ),
+  };
+}
+
+/** `dd_profiling_enabled`: a known env name in the wrong case. */
+function miscasedEnvName(ctx: RuleContext, occurrence: SettingOccurrence): string | undefined {
+  if (occurrence.surface !== 'env' || !/^dd_/i.test(occurrence.name)) return undefined;
+  const upper = occurrence.name.toUpperCase();
+  return upper !== occurrence.name && ctx.catalog.lookup('env', upper) ? upper : undefined;
+}
+
+/**
+ * Linux and macOS environment names are case-sensitive, so the tracer never sees the miscased one.
+ * Windows reads them case-insensitively: batch, PowerShell and IIS config names are not reported.
+ */
+function wrongCase(ctx: RuleContext, occurrence: SettingOccurrence, upper: string): Finding {
+  return {
+    code: 'unknown-setting',
+    severity: 'warning',
+    message: `\`${occurrence.name}\` is not \`${upper}\`: environment variable names are case-sensitive on Linux and macOS, so the profiler never sees this one.`,
+    range: occurrence.nameRange,
+    fixes: renameOrRemove(ctx, occurrence, upper, true, true),
   };
 }

@@ -47,8 +47,15 @@ export const dockerfilePlanner: FormatPlanner = {
     if (!parsed) return [];
     const last = parsed.froms[parsed.froms.length - 1];
     if (!last) return [{ scope: 'stage:0', label: 'a new stage' }];
-    const image = (last.getRawArgumentsContent() ?? '').split(/\s+/).filter((w) => !w.startsWith('--'))[0] ?? '';
-    return [{ scope: `stage:${parsed.froms.length - 1}`, label: `the final stage (FROM ${image})` }];
+    const image = imageOf(last);
+    const inherits = parentStages(parsed.froms, parsed.froms.length - 1);
+    return [
+      {
+        scope: `stage:${parsed.froms.length - 1}`,
+        label: `the final stage (FROM ${image})`,
+        ...(inherits.length > 0 ? { inherits } : {}),
+      },
+    ];
   },
   unsupported: (input) => (parse(input.text) ? undefined : 'The Dockerfile could not be parsed.'),
   insert(input, _target: SetupTarget, entries, runtime): TextEdit[] {
@@ -88,6 +95,19 @@ export const dockerfilePlanner: FormatPlanner = {
     ];
   },
 };
+
+function imageOf(from: Instruction): string {
+  return (from.getRawArgumentsContent() ?? '').split(/\s+/).filter((w) => !w.startsWith('--'))[0] ?? '';
+}
+
+/** The stages a stage is built on (`FROM base AS final` after `FROM python AS base`), nearest first. */
+function parentStages(froms: readonly Instruction[], stage: number): string[] {
+  const image = imageOf(froms[stage]!).toLowerCase();
+  const parent = froms.findIndex(
+    (f, i) => i < stage && /\bAS\s+(\S+)/i.exec(f.getRawArgumentsContent() ?? '')?.[1]?.toLowerCase() === image,
+  );
+  return parent < 0 ? [] : [`stage:${parent}`, ...parentStages(froms, parent)];
+}
 
 /** `ENV A=1 \` + continuation lines, indented as the file's other continuations (four spaces by default). */
 function envLines(input: FormatInput, entries: readonly Entry[], keyword: string, escape: string): string[] {

@@ -7,7 +7,16 @@
 import { LineCounter, isMap, isSeq, parseAllDocuments, type Pair, type YAMLMap } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { RUNTIMES } from '../../types.js';
-import { get, pairsOf, resolve, scalarText, seqItems, type YamlContext } from '../../formats/yamlNodes.js';
+import {
+  createWalk,
+  get,
+  indexAliases,
+  pairsOf,
+  resolve,
+  scalarText,
+  seqItems,
+  type YamlContext,
+} from '../../formats/yamlNodes.js';
 import { indentUnit, insertLines, isBare, lineAfter } from './text.js';
 import type { Entry, FormatInput, FormatPlanner, SetupTarget } from './types.js';
 
@@ -23,8 +32,10 @@ interface Place extends SetupTarget {
 function places(input: FormatInput): Place[] {
   const docs = parseAllDocuments(input.text, { lineCounter: new LineCounter(), uniqueKeys: false });
   const found: Place[] = [];
+  const walk = createWalk();
   for (const doc of Array.isArray(docs) ? docs : []) {
-    const y: YamlContext = { doc, text: input.text, index: input.index };
+    indexAliases(walk, doc);
+    const y: YamlContext = { doc, text: input.text, index: input.index, walk };
     const root = doc.contents;
     const services = pairsOf(y, get(y, root, 'services'));
     for (const pair of services) {
@@ -40,7 +51,7 @@ function places(input: FormatInput): Place[] {
     }
   }
   if (found.length === 0 && COMPOSE_NAME.test(input.fileName) && input.text.trim() === '') {
-    const y: YamlContext = { doc: docs[0]!, text: input.text, index: input.index };
+    const y: YamlContext = { doc: docs[0]!, text: input.text, index: input.index, walk };
     found.push({ scope: 'compose:app', label: 'a new service app', service: 'app', kind: 'compose', y });
   }
   return found;
@@ -67,10 +78,14 @@ export const yamlPlanner: FormatPlanner = {
   platform: 'linux',
   targets: (input) =>
     places(input).map(({ scope, label, service }) => ({ scope, label, ...(service ? { service } : {}) })),
-  unsupported: (input) =>
-    places(input).length > 0
+  unsupported(input) {
+    const docs = parseAllDocuments(input.text, { uniqueKeys: false });
+    if ((Array.isArray(docs) ? docs : []).some((doc) => doc.errors.length > 0))
+      return 'The YAML has syntax errors; fix them first.';
+    return places(input).length > 0
       ? undefined
-      : 'This YAML file has no compose service or Kubernetes container to configure.',
+      : 'This YAML file has no compose service or Kubernetes container to configure.';
+  },
   insert(input, target, entries) {
     const place = places(input).find((p) => p.scope === target.scope);
     if (!place) return 'The chosen service or container is no longer in the file.';
