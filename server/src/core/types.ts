@@ -145,4 +145,16 @@ export interface AnalysisSettings {
   readonly runtime?: Runtime | 'auto';
   /** Per-rule level, keyed by rule id. */
   readonly rules?: Readonly<Record<string, RuleLevel>>;
+  /** Caps on what one document may cost; each missing field takes its default (features/limits.ts). */
+  readonly limits?: Partial<AnalysisLimits>;
+}
+
+/** What the analysis of one document may cost; past each cap it says, in one finding, what it skipped. */
+export interface AnalysisLimits {
+  /** Longer documents are not analysed at all. */
+  readonly maxFileChars: number;
+  /** Longer lines are left out of the analysis (their settings are not checked). */
+  readonly maxLineChars: number;
+  /** Wall-clock time after which no further rule runs on the document. */
+  readonly timeBudgetMs: number;
 }

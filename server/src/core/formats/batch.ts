@@ -54,7 +54,7 @@ function readSet(index: LineIndex, body: string, at: number, line: number): Extr
     quoting: 'none',
   };
   const problems: Finding[] = [];
-  if (!quote && /\s+$/.test(value) && value.trim() !== '') {
+  if (!quote && value !== value.trimEnd() && value.trim() !== '') {
     const trailing = value.length - value.trimEnd().length;
     const range = index.rangeOf(valueStart + value.length - trailing, valueStart + value.length);
     problems.push({

@@ -144,7 +144,7 @@ function unquotedProblems(c: Cursor, v: Unquoted): void {
     const message =
       v.swallowed === undefined
         ? `The opening ${v.quote} is never closed, so the quote character becomes part of the value.`
-        : `The opening ${v.quote} is not closed on this line: dotenv reads on to the next ${v.quote}, line ${c.index.positionAt(v.swallowed).line + 1} and the lines before it become part of this value. Close the quote.`;
+        : `The opening ${v.quote} is not closed on this line: dotenv would read on to the next ${v.quote} and take the setting on line ${c.index.positionAt(v.swallowed).line + 1} into this value. Close the quote.`;
     c.problems.push({
       ...syntax(c, v.valueStart, v.end, message),
       ...(v.swallowed === undefined ? {} : { severity: 'error' as const }),

@@ -127,5 +127,6 @@ function withoutQuotedText(message: string): string {
     .replace(/\s+/g, ' ')
     .replace(/Expecting token of type --> (\w+) <--/, 'expected $1')
     .replace(/ but found --> '.*' <--/, '')
+    .replace(/ but found:.*$/, '')
     .replace(/unexpected character: ->.<-/, 'unexpected character');
 }
