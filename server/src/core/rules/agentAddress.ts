@@ -22,7 +22,7 @@ export function agentAddress(ctx: RuleContext, occurrence: SettingOccurrence): F
   const canonical = canonicalName(ctx, occurrence);
   const host =
     canonical === 'DD_AGENT_HOST'
-      ? occurrence.value.trim()
+      ? bareHost(occurrence.value.trim())
       : canonical === 'DD_TRACE_AGENT_URL'
         ? hostOf(occurrence.value)
         : undefined;
@@ -52,6 +52,12 @@ export function agentAddress(ctx: RuleContext, occurrence: SettingOccurrence): F
     };
   }
   return undefined;
+}
+
+/** A host written with a scheme or a port anyway (`http://0.0.0.0`, `0.0.0.0:8126`) is still that host. */
+function bareHost(value: string): string {
+  if (value.includes('://')) return hostOf(value) ?? value;
+  return /^[^:]+:\d+$/.test(value) ? value.replace(/:\d+$/, '') : value;
 }
 
 /** The host of a URL value, or `undefined` when it is not a URL with a host. */

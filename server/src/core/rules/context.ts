@@ -5,10 +5,8 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Setting } from '../catalog/schema.js';
 import { canonicalName } from './canonicalName.js';
-import { nameEvidence, type NameEvidence } from './nameEvidence.js';
-import { scopeHints, scopeRuntimes } from './scopeRuntimes.js';
+import { createRuntimeLookup } from './scopeRuntimes.js';
 import {
-  RUNTIMES,
   type AnalysisSettings,
   type ExtractResult,
   type Finding,
@@ -44,10 +42,7 @@ export interface RuleContext {
 export type Rule = (ctx: RuleContext) => Finding[];
 
 export function createRuleContext(catalog: Catalog, extracted: ExtractResult, settings: AnalysisSettings): RuleContext {
-  const override = settings.runtime && settings.runtime !== 'auto' ? settings.runtime : undefined;
-  const hinted = (scope: string) => scopeHints(extracted, scope);
   const settingCache = new Map<SettingOccurrence, Setting | null>();
-  const runtimesByScope = new Map<string, readonly Runtime[]>();
   const settingOf = (occurrence: SettingOccurrence): Setting | undefined => {
     const cached = settingCache.get(occurrence);
     if (cached !== undefined || settingCache.has(occurrence)) return cached ?? undefined;
@@ -55,34 +50,12 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
     settingCache.set(occurrence, setting ?? null);
     return setting;
   };
-  const runtimeKnown = (scope: string) => override !== undefined || hinted(scope).length > 0;
-  const evidenceByScope = new Map<string, NameEvidence | null>();
-  const fromNames = (scope: string): NameEvidence | undefined => {
-    let evidence = evidenceByScope.get(scope);
-    if (evidence === undefined) {
-      const inScope = extracted.occurrences.filter((o) => scope === '' || o.scope === scope);
-      evidenceByScope.set(scope, (evidence = nameEvidence(inScope, settingOf) ?? null));
-    }
-    return evidence ?? undefined;
-  };
   let winners: Set<SettingOccurrence> | undefined;
   const ctx: RuleContext = {
     catalog,
     occurrences: extracted.occurrences,
     syntaxProblems: extracted.problems,
-    runtimesFor(scope) {
-      let runtimes = runtimesByScope.get(scope);
-      if (!runtimes) {
-        runtimes = runtimeKnown(scope)
-          ? scopeRuntimes(extracted, settings, scope)
-          : (fromNames(scope)?.runtimes ?? RUNTIMES);
-        runtimesByScope.set(scope, runtimes);
-      }
-      return runtimes;
-    },
-    runtimeKnown,
-    runtimeReason: (scope) =>
-      override ? 'the runtime setting' : (hinted(scope)[0]?.reason ?? fromNames(scope)?.reason),
+    ...createRuntimeLookup(extracted, settings, settingOf),
     settingOf,
     takesEffect(occurrence) {
       if (!winners) {

@@ -9,6 +9,7 @@ import type { Setting } from '../catalog/schema.js';
 import type { Finding, Runtime, SettingOccurrence } from '../types.js';
 import { displayName, listRuntimes } from '../text/names.js';
 import type { Rule, RuleContext } from './context.js';
+import { comparePositions } from '../text/ranges.js';
 import { effectiveRuntimes, readByNoneInUse } from './effectiveRuntimes.js';
 import { isOff } from './truth.js';
 
@@ -21,7 +22,7 @@ export const missingDependency: Rule = (ctx) => {
     const runtimes = effectiveRuntimes(ctx, occurrence, setting);
     return setting.requires.flatMap((requirement) => {
       const applies = runtimes.filter((r) => !requirement.runtimes || requirement.runtimes.includes(r));
-      const present = presentOccurrences(ctx, byName, occurrence, requirement.setting);
+      const present = lastPresent(ctx, byName, occurrence, requirement.setting);
       if (applies.length === 0 || satisfied(ctx, occurrence, requirement, applies, present)) return [];
       const sameSurface = ctx.catalog.lookup(occurrence.surface, requirement.setting) !== undefined;
       return [report(occurrence, requirement, applies, sameSurface)];
@@ -46,20 +47,24 @@ function indexByScopeAndName(ctx: RuleContext): Map<string, SettingOccurrence[]>
 }
 
 /**
- * Where the required setting is written in the scope, on any surface: `dd.profiling.enabled` is also
- * set by `DD_PROFILING_ENABLED`, so both names are looked up.
+ * The last place the required setting is written in the scope, on any surface: `dd.profiling.enabled`
+ * is also set by `DD_PROFILING_ENABLED`, so both names are looked up. The last one written wins.
  */
-function presentOccurrences(
+function lastPresent(
   ctx: RuleContext,
   byName: Map<string, SettingOccurrence[]>,
   occurrence: SettingOccurrence,
   name: string,
-): SettingOccurrence[] {
+): SettingOccurrence | undefined {
   const envName = ctx.catalog.lookup(occurrence.surface, name)?.equivalents?.env;
   const names = envName && envName !== name ? [name, envName] : [name];
-  const found = names.flatMap((n) => byName.get(`${occurrence.scope}\u0000${n}`) ?? []);
-  // The last one written wins; keep the file order.
-  return [...new Set(found)].sort((a, b) => ctx.occurrences.indexOf(a) - ctx.occurrences.indexOf(b));
+  let last: SettingOccurrence | undefined;
+  for (const n of names) {
+    const list = byName.get(`${occurrence.scope}\u0000${n}`);
+    const candidate = list?.[list.length - 1];
+    if (candidate && (!last || comparePositions(candidate.nameRange.start, last.nameRange.start) > 0)) last = candidate;
+  }
+  return last;
 }
 
 type Requirement = NonNullable<Setting['requires']>[number];
@@ -69,11 +74,10 @@ function satisfied(
   occurrence: SettingOccurrence,
   requirement: Requirement,
   runtimes: Runtime[],
-  present: readonly SettingOccurrence[],
+  last: SettingOccurrence | undefined,
 ): boolean {
   const required =
     ctx.catalog.lookup(occurrence.surface, requirement.setting) ?? ctx.catalog.lookup('env', requirement.setting);
-  const last = present[present.length - 1];
   if (last) return last.valueKind !== 'literal' || sameValue(last.value ?? '', requirement.value);
   return runtimes.every((runtime) => sameValue(required?.defaults?.[runtime] ?? '', requirement.value));
 }
