@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -124,5 +124,39 @@ describe('dd-profiler-lint --fix on a copy of examples/', () => {
       })
       .join('');
     assert.equal(diffs, dryRun.stdout);
+  });
+});
+
+describe('--fix on other encodings', () => {
+  let dir = '';
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'dd-lint-fix-enc-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+
+  it('rewrites a UTF-16 web.config as UTF-16 with its byte-order mark, CRLF endings kept', () => {
+    const text =
+      '<configuration>\r\n  <appSettings>\r\n    <add key="DD_PROFILING_ENABLED" value="Auto" />\r\n  </appSettings>\r\n</configuration>\r\n';
+    writeFileSync(join(dir, 'web.config'), utf16(text));
+    const run = runCli(dir, '--fix', '--runtime', 'dotnet', 'web.config');
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.deepStrictEqual(readFileSync(join(dir, 'web.config')), utf16(text.replace('"Auto"', '"auto"')));
+  });
+
+  it('leaves a file that is not valid UTF-8 untouched and says so', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('FROM node:22\nENV DD_PROFILING_ENABLED=Auto\n# caf'),
+      Buffer.from([0xe9, 0x0a]),
+    ]);
+    mkdirSync(join(dir, 'latin1'));
+    writeFileSync(join(dir, 'latin1', 'Dockerfile'), bytes);
+    const run = runCli(dir, '--fix', '--runtime', 'dotnet', 'latin1/Dockerfile');
+    assert.match(
+      run.stderr,
+      /latin1\/Dockerfile: not valid in its encoding, so it cannot be rewritten exactly; not fixed/,
+    );
+    assert.deepStrictEqual(readFileSync(join(dir, 'latin1', 'Dockerfile')), bytes);
+    assert.match(run.stdout, /invalid-value/);
   });
 });

@@ -138,6 +138,14 @@ describe('cli severity threshold and hostile names', () => {
     });
   });
 
+  it('escapes control characters in a usage error naming the path', () => {
+    assert.deepStrictEqual(run('gone\u001bc\u0007.env'), {
+      code: 2,
+      stdout: '',
+      stderr: `${PREFIX}no such file or directory: gone\\x1bc\\x07.env\n${USAGE}`,
+    });
+  });
+
   it('escapes terminal control sequences in file names on stdout and stderr', () => {
     const name = 'evil\u001b]52;c;aGk=\u0007';
     mkdirSync(join(dir, name));

@@ -34,12 +34,12 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     if (options.version) return print(io, `${version()}\n`);
     return await lint(options, io);
   } catch (error) {
+    // Usage errors quote arguments (file names), which may hold control characters: escaped too.
     if (error instanceof UsageError) {
-      io.stderr(`dd-profiler-lint: ${error.message}\nRun dd-profiler-lint --help for usage.\n`);
+      io.stderr(`dd-profiler-lint: ${escapeControls(error.message)}\nRun dd-profiler-lint --help for usage.\n`);
     } else {
-      io.stderr(
-        `dd-profiler-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      io.stderr(`dd-profiler-lint: internal error: ${escapeControls(detail)}\n`);
     }
     return 2;
   }
