@@ -110,7 +110,7 @@ describe('dd-profiler-lint --fix on a copy of examples/', () => {
   });
 
   it('reports what it fixed on stderr and what remains on stdout, and exits on what remains', () => {
-    assert.match(run.stderr, /^dd-profiler-lint: fixed \d+ in lf\/java-orders\/start\.sh \(arg-order\)$/m);
+    assert.match(run.stderr, /^dd-profiler-lint: fixed 1 problem in lf\/java-orders\/start\.sh \(arg-order\)$/m);
     assert.doesNotMatch(run.stdout, /arg-order|yaml-value-type/);
     assert.equal(run.code, 1); // a hard-coded key has no safe fix and stays an error
     assert.equal(runCli(join(dir, 'fix'), '--fix-dry-run').stdout, '', 'nothing left to fix');
