@@ -59,7 +59,10 @@ export function lintFiles(service: LanguageService, files: readonly string[], op
             skipped: 'not valid in its encoding, so it cannot be rewritten exactly',
           });
         } else if (result.fixed.length > 0) {
-          fixes.push({ path, fixed: result.fixed, diff: unifiedDiff(path, text, result.text) });
+          // Secrets of either version are masked: the diff echoes file content to the terminal or a log.
+          const mask = (line: string) =>
+            service.maskText({ uri, text: result.text }, service.maskText({ uri, text }, line));
+          fixes.push({ path, fixed: result.fixed, diff: unifiedDiff(path, text, result.text, mask) });
           if (options.fix === 'write') writeFileSync(file, encodeText(result.text, source.encoding));
           text = result.text;
         }

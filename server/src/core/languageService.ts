@@ -47,6 +47,8 @@ export interface LanguageService {
   planSetup(doc: DocumentInput, request: SetupRequest): SetupPlan;
   /** Where a file that sets up a tracer but not the profiler should offer the setup (a CodeLens). */
   setupHint(doc: DocumentInput): Range | undefined;
+  /** `text` through the document's secret mask, for adapters that echo its content (the CLI's diff). */
+  maskText(doc: DocumentInput, text: string): string;
 }
 
 export interface LanguageServiceOptions {
@@ -73,6 +75,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     setupChoices: (doc, settings = {}) => setupChoices(deps, doc, settings),
     planSetup: (doc, request) => planSetup(deps, doc, request),
     setupHint: (doc) => setupHint(deps, doc),
+    maskText: (doc, text) => maskOf(doc).text(text),
   };
 }
 
