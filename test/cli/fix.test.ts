@@ -16,6 +16,7 @@ import { detectFormat } from '../../server/src/core/formats/index.js';
 import type { LanguageService } from '../../server/src/core/languageService.js';
 import type { Finding } from '../../server/src/core/types.js';
 import { assertGoldenText } from '../helpers/golden.js';
+import { findPlanted, writePlantedWorkspace } from '../helpers/plantedSecrets.js';
 import { realService } from '../helpers/service.js';
 import { goldenPath, runCli } from './runCli.js';
 
@@ -165,5 +166,23 @@ describe('--fix on other encodings', () => {
     );
     assert.deepStrictEqual(readFileSync(join(dir, 'latin1', 'Dockerfile')), bytes);
     assert.match(run.stdout, /invalid-value/);
+  });
+});
+
+describe('--fix and --fix-dry-run on planted keys', () => {
+  const workspace = writePlantedWorkspace();
+  after(() => rmSync(workspace, { recursive: true, force: true }));
+  // A fixable problem beside each key, so the diff shows lines around it.
+  for (const file of claimedFiles(workspace).filter((path) => detectFormat(path) === 'dotenv')) {
+    writeFileSync(file, `DD_PROFILING_ENABLED=True\n${readFileSync(file, 'utf8')}DD_TRACE_ENABLED=True\n`);
+  }
+
+  it('never prints a key, in the diff or in what --fix reports', () => {
+    const dry = runCli(workspace, '--fix-dry-run', '--runtime', 'dotnet');
+    assert.match(dry.stdout, /^\+DD_PROFILING_ENABLED=true$/m, 'the dotenv files have a diff');
+    const fix = runCli(workspace, '--fix', '--runtime', 'dotnet');
+    for (const output of [dry.stdout, dry.stderr, fix.stdout, fix.stderr]) {
+      assert.deepStrictEqual(findPlanted(output), [], output);
+    }
   });
 });
