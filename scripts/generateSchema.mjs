@@ -337,6 +337,19 @@ const ADDITIONS = [
     secret: true,
     notes: ['Application keys belong to the Datadog API and the Agent, never in an application image.'],
   },
+  // App Analytics in Datadog.configure: removed in datadog 2.0 (docs/UpgradeGuide2.md, "App Analytics"
+  // removed; Tracing without Limits replaced it). 1.x spelled it c.tracing.analytics.enabled, 0.x c.analytics.enabled.
+  ...['tracing.analytics.enabled', 'analytics.enabled'].map((name) => ({
+    name,
+    surface: 'rubyConfigure',
+    runtimes: ['ruby'],
+    description: 'App Analytics switch, removed in datadog gem 2.0 with no replacement (use ingestion controls).',
+    docs: 'https://docs.datadoghq.com/profiler/enabling/ruby/',
+    value: { type: 'any' },
+    status: 'removed',
+    removedIn: '2.0',
+    deprecationNote: 'App Analytics was replaced by ingestion controls and retention filters (Tracing without Limits).',
+  })),
 ];
 
 // ---------------------------------------------------------------------------------------------

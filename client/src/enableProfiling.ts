@@ -74,12 +74,16 @@ export async function enableProfiling(
     target: target.scope,
   });
   if (!plan || plan.error) return say(plan?.error ?? 'no setup was planned.');
-  if (plan.added.length > 0)
-    await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(plan.edit));
   const accepted =
     options.applyChanges === undefined ? await pickChanges(plan.changes) : options.applyChanges ? plan.changes : [];
-  for (const change of accepted ?? [])
-    await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(change.edit));
+  // One edit, so the changes' ranges (computed on the text before the insertion) stay right.
+  const edits = [plan.edit, ...(accepted ?? []).map((c) => c.edit)].flatMap((e) =>
+    Object.values(e.changes ?? {}).flat(),
+  );
+  if (edits.length > 0) {
+    const edit = await client.protocol2CodeConverter.asWorkspaceEdit({ changes: { [uri]: edits } });
+    await vscode.workspace.applyEdit(edit);
+  }
   const changed = (accepted ?? []).map((c) => c.name);
   const parts = [
     plan.added.length > 0 ? `added ${plan.added.join(', ')}` : '',

@@ -50,6 +50,8 @@ describe('loadCatalog', () => {
       'schemas/equivalences.json',
       'schemas/javaProperties.json',
       'schemas/phpIni.json',
+      'schemas/registry.json',
+      'schemas/registryOverrides.json',
       'schemas/rubyConfigure.json',
     ]);
   });

@@ -4,7 +4,7 @@
  * correct setup by our own rules.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { documentSelector, FILE_PATTERNS } from '../../client/src/documents.js';
@@ -52,6 +52,17 @@ describe('package.json contributions', () => {
       );
     }
     assert.equal(detectFormat('README.md'), undefined);
+  });
+
+  it('declares the commands the client registers, and the walkthrough media exist', () => {
+    const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
+    assert.deepEqual(commands, ['ddProfilerConfig.enableProfiling', 'ddProfilerConfig.validateWorkspace']);
+    const client = readFileSync('client/src/extension.ts', 'utf8');
+    for (const command of commands) assert.ok(client.includes(`'${command}'`), command);
+    assert.equal(manifest.contributes.configuration.title, 'Datadog Profiler');
+    for (const walkthrough of manifest.contributes.walkthroughs) {
+      for (const step of walkthrough.steps) assert.ok(statSync(step.media.image).isFile(), step.media.image);
+    }
   });
 
   it('contributes one snippet file per declared language', () => {
@@ -139,6 +150,16 @@ describe('snippets are correct setups', () => {
       }
     });
   }
+  it('every snippet ends with a newline and a final tab stop, so the next line is never glued on', () => {
+    for (const file of readdirSync('snippets')) {
+      const snippets = JSON.parse(readFileSync(`snippets/${file}`, 'utf8')) as Record<string, { body: string[] }>;
+      for (const [name, snippet] of Object.entries(snippets)) {
+        assert.equal(snippet.body[snippet.body.length - 1], '$0', `${file}: ${name}`);
+        assert.ok(snippet.body.length > 1, `${file}: ${name}`);
+      }
+    }
+  });
+
   it('every runtime has a Dockerfile and a .env setup', () => {
     for (const file of ['dockerfile.json', 'dotenv.json']) {
       const prefixes = Object.values(

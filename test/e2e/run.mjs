@@ -86,12 +86,16 @@ if (codeServer instanceof Error) {
   log(`not ok - code-server start: ${codeServer.message}`);
 } else {
   try {
-    await check('VS Code extension host (code-server): diagnostics, completion, hover, quick fix', async () => {
-      const code = await runExtensionTests(root, ws, (line) => log(`  ${line}`));
-      if (code !== 0) throw new Error(`extension tests exit code ${code}`);
-    });
-    await check('VS Code UI (code-server + Chromium): squiggles, Problems, completion, Insert profiler setup', () =>
-      runUiTest(root, ws, join(e2e, 'screenshots'), (line) => log(`  ${line}`)),
+    await check(
+      'VS Code extension host (code-server): diagnostics, completion, hover, quick fix, profiler setup',
+      async () => {
+        const code = await runExtensionTests(root, ws, (line) => log(`  ${line}`));
+        if (code !== 0) throw new Error(`extension tests exit code ${code}`);
+      },
+    );
+    await check(
+      'VS Code UI (code-server + Chromium): squiggles, Problems, completion, Enable Datadog profiling, walkthrough',
+      () => runUiTest(root, ws, join(e2e, 'screenshots'), (line) => log(`  ${line}`)),
     );
   } finally {
     codeServer.stop();

@@ -1,5 +1,6 @@
 // What a user sees, in the real workbench driven by Playwright: squiggles in a Dockerfile, the
-// Problems panel, the completion list, and "Insert profiler setup…" from the command palette.
+// Problems panel, the completion list, the "Enable Datadog profiling…" CodeLens with the detected
+// runtime preselected, and the walkthrough.
 // Screenshots go to .e2e/screenshots/.
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
@@ -46,13 +47,35 @@ export async function runUiTest(root, workspace, shots, log) {
     await page.keyboard.press('Escape');
     await command(page, 'File: Revert File');
     await command(page, 'View: Close All Editors');
-    await command(page, 'Datadog Profiler: Insert profiler setup');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Java' }).first().waitFor();
-    await page.keyboard.type('Java');
+    await palette(page, 'Control+P', 'setup/Dockerfile', 'setup');
+    const lens = page.locator('.codelens-decoration a', { hasText: 'Enable Datadog profiling' }).first();
+    await lens.waitFor({ timeout: 60000 });
+    await page.screenshot({ path: join(shots, '3-codelens.png') });
+    log('CodeLens offers the setup on a tracer without the profiler');
+    await lens.click();
+    const detected = page.locator('.quick-input-list .monaco-list-row', { hasText: 'detected' }).first();
+    await detected.waitFor({ timeout: 30000 });
+    const first = await page.locator('.quick-input-list .monaco-list-row').first().innerText();
+    if (!/Python[\s\S]*detected/.test(first)) throw new Error(`the detected runtime is not first: ${first}`);
+    await page.screenshot({ path: join(shots, '4-runtime-detected.png') });
     await page.keyboard.press('Enter');
-    await page.locator('.editor-instance .view-line', { hasText: '-javaagent' }).first().waitFor({ timeout: 30000 });
-    await page.screenshot({ path: join(shots, '3-insert-setup.png') });
-    log('Insert profiler setup inserted the Java setup');
+    await page
+      .locator('.editor-instance .view-line', { hasText: 'DD_PROFILING_ENABLED=true' })
+      .first()
+      .waitFor({ timeout: 30000 });
+    await page.screenshot({ path: join(shots, '5-profiling-enabled.png') });
+    log('Enable Datadog profiling added the setting before CMD, Python preselected');
+    await command(page, 'File: Revert File');
+    await command(page, 'Welcome: Open Walkthrough');
+    await page.keyboard.type('Enable the Datadog Continuous Profiler');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Datadog' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page
+      .locator('.gettingStartedContainer', { hasText: 'Enable Datadog profiling' })
+      .first()
+      .waitFor({ timeout: 30000 });
+    await page.screenshot({ path: join(shots, '6-walkthrough.png') });
+    log('the walkthrough opens');
   } catch (error) {
     await page.screenshot({ path: join(shots, 'failure.png') }).catch(() => {});
     throw error;
@@ -61,12 +84,12 @@ export async function runUiTest(root, workspace, shots, log) {
   }
 }
 
-async function palette(page, key, text) {
+async function palette(page, key, text, rowText = text) {
   await page.keyboard.press(key);
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible' });
   await input.fill(key === 'F1' ? `>${text}` : text);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor();
   await page.keyboard.press('Enter');
 }
 

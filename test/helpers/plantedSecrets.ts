@@ -72,15 +72,14 @@ export const PLANTED_FILES: readonly PlantedFile[] = [
   {
     path: 'dotenv-unclosed/.env',
     text: ['DD_SERVICE="checkout', `DD_API_KEY=${K}`, 'DD_ENV=prod', ''].join('\n'),
-    // Until the extractor stops at the line end (helper robust), the key is swallowed into DD_SERVICE.
-    expects: [],
-    note: 'an unclosed quote may swallow the next line into the value',
+    // An unclosed quote must not swallow the next line (and its key) into DD_SERVICE's value.
+    expects: ['hardcoded-secret'],
   },
   {
     path: 'dotenv-cr/.env',
     text: ['DD_SERVICE=checkout', `DD_API_KEY=${K}`, 'DD_PROFILING_ENABLED=maybe', ''].join('\r'),
-    expects: [],
-    note: 'CR-only line endings read as one line until the extractor is fixed (helper robust)',
+    // CR-only line endings: three lines, not one value holding the key.
+    expects: ['hardcoded-secret'],
   },
   {
     path: 'compose/docker-compose.yml',
@@ -150,6 +149,10 @@ export const PLANTED_FILES: readonly PlantedFile[] = [
       '<configuration>',
       '  <appSettings>',
       `    <add key="DD_API_KEY" value=${K} />`,
+      '  </appSettings>',
+      '  <appSettings>',
+      '    <add key="DD_APP_KEY"',
+      `         value=${A} />`,
       '  </appSettings>',
       '</configuration>',
       '',

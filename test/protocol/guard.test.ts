@@ -56,6 +56,7 @@ describe('guard', () => {
     );
     assert.equal(describeFailure(new Error(`bad value ${KEY.slice(0, 8)}`), TEXT), 'Error (details withheld)');
     assert.equal(describeFailure('a string', TEXT), 'string (details withheld)');
+    assert.equal(describeFailure(new Error(`bad ${KEY.toUpperCase()}`), TEXT), 'Error (details withheld)');
   });
 
   it('lets protocol answers such as cancellation through', async () => {

@@ -97,6 +97,25 @@ describe('a burst of edits, pull client', () => {
     assert.equal(flagsInvalid(lastAnswer.items), (1 + pulls) % 2 === 1);
   });
 
+  it('answers a re-pull of the same version "unchanged", and a pull after a settings change in full', async () => {
+    const pull = (previousResultId?: string) =>
+      client.connection.sendRequest<{ kind: string; resultId?: string }>('textDocument/diagnostic', {
+        textDocument: { uri: URI },
+        ...(previousResultId ? { previousResultId } : {}),
+      });
+    const first = await pull();
+    assert.equal(first.kind, 'full');
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const afterSettings = await pull(first.resultId);
+    assert.equal(afterSettings.kind, 'full');
+    // Reopened with other text: versions start again, the result id does not repeat.
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
+    await openDocument(client, URI, textOf(2), 'dotenv', 1);
+    await openDocument(client, URI, textOf(1), 'dotenv', 1);
+    assert.equal((await pull(afterSettings.resultId)).kind, 'full');
+  });
+
   it('never pushes to a pull client, not even after a settings change', async () => {
     await client.connection.sendNotification('workspace/didChangeConfiguration', {
       settings: { ddProfilerConfig: { runtime: 'java' } },

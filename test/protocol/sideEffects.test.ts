@@ -16,7 +16,11 @@ import { initialize, openDocument, startServer, type TestClient } from './lspCli
 import { SENTINEL_MARKER } from './sideEffectSentinel.js';
 
 const SENTINEL = pathToFileURL(fileURLToPath(new URL('sideEffectSentinel.js', import.meta.url))).toString();
-const READ_ONLY = ['--experimental-permission', '--allow-fs-read=*', '--allow-wasi', '--import', SENTINEL];
+/** Node 20 spells the permission model `--experimental-permission`; later versions `--permission`. */
+const PERMISSION = process.allowedNodeEnvironmentFlags.has('--permission')
+  ? '--permission'
+  : '--experimental-permission';
+const READ_ONLY = [PERMISSION, '--allow-fs-read=*', '--allow-wasi', '--import', SENTINEL];
 const ENV = { DD_SIDE_EFFECT_SENTINEL: '1' };
 
 const DOCUMENTS: readonly (readonly [string, string])[] = [

@@ -1,13 +1,14 @@
 /**
  * "Validate workspace" over stdio on a directory of the files that broke it before: a missing file, a
- * broken symlink, a symlink loop, a FIFO (opening it would block forever), a device, a directory, a
- * file over the size cap, one outside the file system and one open in the editor. The run answers,
- * checks the good file, says why it skipped each of the others, and reports progress as it goes.
+ * broken symlink, a symlink loop, a FIFO (opening it would block forever), a socket, a device, a
+ * directory, a file over the size cap, one outside the file system and one open in the editor. The run
+ * answers, checks the good file, says why it skipped each of the others, and reports progress as it goes.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { ftruncateSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,6 +28,7 @@ const posix = process.platform !== 'win32';
 describe('Validate workspace over stdio', { skip: !posix && 'needs POSIX symlinks, mkfifo and /dev/null' }, () => {
   let client: TestClient;
   let dir: string;
+  let socket: Server;
   const uri = (name: string) => pathToFileURL(join(dir, name)).toString();
 
   before(async () => {
@@ -37,6 +39,8 @@ describe('Validate workspace over stdio', { skip: !posix && 'needs POSIX symlink
     symlinkSync(join(dir, 'loop-b.yml'), join(dir, 'loop-a.yml'));
     symlinkSync(join(dir, 'loop-a.yml'), join(dir, 'loop-b.yml'));
     execFileSync('mkfifo', [join(dir, 'fifo.env')]);
+    socket = createServer();
+    await new Promise<void>((listening) => socket.listen(join(dir, 'socket.env'), listening));
     mkdirSync(join(dir, 'folder.yml'));
     // 11 MB without writing 11 MB: a sparse file, over the 10 MB cap.
     const big = openSync(join(dir, 'big.env'), 'w');
@@ -48,6 +52,7 @@ describe('Validate workspace over stdio', { skip: !posix && 'needs POSIX symlink
   });
   after(async () => {
     await client.stop();
+    await new Promise((closed) => socket.close(closed));
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -58,6 +63,7 @@ describe('Validate workspace over stdio', { skip: !posix && 'needs POSIX symlink
       'Dockerfile',
       'loop-a.yml',
       'fifo.env',
+      'socket.env',
       'folder.yml',
       'big.env',
       'open.env',
@@ -73,6 +79,7 @@ describe('Validate workspace over stdio', { skip: !posix && 'needs POSIX symlink
       Dockerfile: 'broken-symlink',
       'loop-a.yml': 'symlink-loop',
       'fifo.env': 'special-file',
+      'socket.env': 'special-file',
       'folder.yml': 'directory',
       'big.env': 'too-large',
       null: 'special-file',
@@ -96,7 +103,7 @@ describe('Validate workspace over stdio', { skip: !posix && 'needs POSIX symlink
     const progress = client.notifications
       .filter((n) => n.method === '$/progress')
       .map((n) => (n.params as { value: { kind: string } }).value.kind);
-    assert.deepEqual(progress, ['begin', ...Array<string>(10).fill('report'), 'end']);
+    assert.deepEqual(progress, ['begin', ...Array<string>(11).fill('report'), 'end']);
     const order = client.notifications.map((n) =>
       n.method === '$/progress' ? (n.params as { value: { kind: string } }).value.kind : n.method,
     );
@@ -104,6 +111,30 @@ describe('Validate workspace over stdio', { skip: !posix && 'needs POSIX symlink
       order.indexOf('textDocument/publishDiagnostics') < order.lastIndexOf('report'),
       'the first file is published before the last file is done',
     );
+  });
+
+  it('clears what it pushed for a file once the editor opens it, so a pull client shows it once', async () => {
+    const env = uri('.env');
+    const pushed = () =>
+      client.notifications.filter(
+        (n) => n.method === 'textDocument/publishDiagnostics' && (n.params as PublishDiagnosticsParams).uri === env,
+      );
+    assert.equal(pushed().length, 1);
+    await openDocument(client, env, 'DD_PROFILING_ENABLE=true\n');
+    await client.waitFor<PublishDiagnosticsParams>(
+      'textDocument/publishDiagnostics',
+      (p) => p.uri === env && p.diagnostics.length === 0,
+    );
+    const pulled = await client.connection.sendRequest<{ items: unknown[] }>('textDocument/diagnostic', {
+      textDocument: { uri: env },
+    });
+    assert.equal(pulled.items.length, 1);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: env } });
+    await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: env },
+      position: { line: 0, character: 0 },
+    });
+    assert.equal(pushed().length, 2, 'nothing pushed on close');
   });
 
   it('stops when cancelled, and says so', async () => {

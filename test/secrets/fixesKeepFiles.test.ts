@@ -58,6 +58,9 @@ describe('quick fixes keep files well-formed', () => {
       const before = tally(diagnostics);
       for (const diagnostic of diagnostics) {
         assert.ok(ordered(diagnostic.range), `${String(diagnostic.code)} range ends before it starts`);
+        for (const related of diagnostic.relatedInformation ?? []) {
+          assert.ok(ordered(related.location.range), `${String(diagnostic.code)} related range ends before it starts`);
+        }
         for (const action of service.codeActions(doc, diagnostic.range, [diagnostic])) {
           const edits = action.edit?.changes?.[doc.uri] ?? [];
           for (const edit of edits) assert.ok(ordered(edit.range), `${describeAction(action, diagnostic)}: edit range`);

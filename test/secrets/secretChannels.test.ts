@@ -1,7 +1,7 @@
 /**
  * A realistic key planted in every format must never come back out: not in a finding, a diagnostic
  * (message, related information, `data`), a hover anywhere on the line, a completion, a code action's
- * title or edit, nor in the CLI's text, JSON or SARIF output or its stderr.
+ * title or edit, a profiler setup plan, nor in the CLI's text, JSON or SARIF output or its stderr.
  */
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
@@ -52,6 +52,13 @@ describe('planted keys never leave the core', () => {
         assertNoLeak('code actions', file, service.codeActions(doc, diagnostic.range, [diagnostic]));
       }
       for (const position of positions(file.text)) assertNoLeak('hover', file, service.hover(doc, position));
+      const choices = service.setupChoices(doc);
+      assertNoLeak('setup choices', file, choices ?? {});
+      for (const runtime of choices?.runtimes ?? []) {
+        for (const target of choices?.targets ?? []) {
+          assertNoLeak('setup plan', file, service.planSetup(doc, { runtime, target: target.scope }));
+        }
+      }
       for (const position of wordBoundaries(file.text)) {
         const labels = service.complete(doc, position).map((item) => [item.label, item.detail, item.textEdit]);
         assertNoLeak('completion', file, labels);
@@ -73,6 +80,13 @@ describe('planted keys never leave the CLI', () => {
     if (result.error) throw result.error;
     return result;
   };
+
+  it('--fix-dry-run', () => {
+    const result = run('--fix-dry-run');
+    assert.ok(result.stdout.includes('+++ b/'), 'some fix is shown');
+    const output = `${result.stdout}\n${result.stderr}`;
+    assert.deepStrictEqual(findPlanted(output), [], `a planted key leaks through --fix-dry-run:\n${output}`);
+  });
 
   for (const format of ['text', 'json', 'sarif']) {
     it(`--format ${format}`, () => {

@@ -45,8 +45,16 @@ describe('profiler setup over stdio, a client with the command', () => {
     assert.deepEqual(plan.kept, ['DD_SERVICE']);
     assert.equal(
       applyEdits(TEXT, plan.edit.changes[URI] ?? []),
-      'FROM python:3.12-slim\nENV DD_SERVICE=shop\nENV DD_PROFILING_ENABLED=true\nCMD ["ddtrace-run", "python", "app.py"]\n',
+      'FROM python:3.12-slim\nENV DD_SERVICE=shop \\\n    DD_PROFILING_ENABLED=true\nCMD ["ddtrace-run", "python", "app.py"]\n',
     );
+  });
+
+  it('logs at debug level what the opened file was read as', async () => {
+    const logged = await client.waitFor<{ type: number; message: string }>('window/logMessage', (p) =>
+      p.message.startsWith(URI),
+    );
+    assert.equal(logged.message, `${URI}: dockerfile; the final stage (FROM python:3.12-slim): python`);
+    assert.equal(logged.type, 5); // MessageType.Debug
   });
 
   it('shows a CodeLens and a code action that run the command', async () => {

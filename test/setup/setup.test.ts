@@ -102,3 +102,29 @@ test('setup: the chosen compose service gets the settings, the others are left a
     'services:\n  web:\n    image: node:22\n  worker:\n    image: python:3.12\n    environment:\n      - QUEUE=jobs\n      - DD_SERVICE=worker\n      - DD_ENV=prod\n      - DD_PROFILING_ENABLED=true\n',
   );
 });
+
+test('setup: the CodeLens is offered where a tracer is set up without the profiler, and only there', async () => {
+  const service = await realService();
+  const lensLine = (fileName: string, text: string) =>
+    service.setupHint({ uri: uriOf(fileName), text })?.lens?.start.line;
+  assert.equal(lensLine('Dockerfile', 'FROM python:3.12\nCMD ["ddtrace-run", "python", "app.py"]\n'), 0);
+  assert.equal(lensLine('.env', '# settings\nDD_SERVICE=shop\n'), 1);
+  assert.equal(lensLine('Dockerfile', 'FROM python:3.12\nCMD ["python", "app.py"]\n'), undefined);
+  assert.equal(lensLine('.env', 'DD_SERVICE=shop\nDD_PROFILING_ENABLED=false\n'), undefined);
+  assert.equal(lensLine('datadog.rb', 'Datadog.configure do |c|\n  c.profiling.enabled = true\nend\n'), undefined);
+  assert.equal(lensLine('datadog.rb', "Datadog.configure do |c|\n  c.service = 'shop'\nend\n"), 1);
+  assert.equal(service.setupChoices({ uri: uriOf('.env'), text: 'DD_PROFILING_ENABLED=true\n' })?.enabled, true);
+  assert.equal(service.setupChoices({ uri: uriOf('.env'), text: 'DD_SERVICE=shop\n' })?.enabled, false);
+});
+
+test('setup: a Dockerfile stage built on another inherits its settings; a contradicting one is overridden', async () => {
+  const service = await realService();
+  const base = 'FROM python:3.12-slim AS base\nENV DD_SERVICE=api DD_PROFILING_ENABLED=';
+  const tail = '\nFROM base AS final\nCOPY . /app\nCMD ["ddtrace-run", "python", "app.py"]\n';
+  const kept = service.planSetup({ uri: uriOf('Dockerfile'), text: `${base}true${tail}` }, { runtime: 'python' });
+  assert.deepStrictEqual([kept.edits, kept.kept], [[], ['DD_SERVICE', 'DD_PROFILING_ENABLED']]);
+  const text = `${base}false${tail}`;
+  const overridden = service.planSetup({ uri: uriOf('Dockerfile'), text }, { runtime: 'python' });
+  assert.deepStrictEqual([overridden.added, overridden.changes], [['DD_PROFILING_ENABLED'], []]);
+  assert.match(applyEdits(text, overridden.edits), /COPY \. \/app\nENV DD_PROFILING_ENABLED=true\nCMD/);
+});

@@ -41,8 +41,9 @@ export function loadConfig(explicit: string | undefined, cwd: string): CliConfig
   }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) throw new UsageError(`${shown}: ${describeIssues(parsed.error.issues, raw)}`);
-  const { ignore = [], runtime, rules } = parsed.data;
-  return { settings: { ...(runtime ? { runtime } : {}), ...(rules ? { rules } : {}) }, ignore, root: dirname(path) };
+  const { ignore = [], runtime, rules, limits } = parsed.data;
+  const settings = { ...(runtime ? { runtime } : {}), ...(rules ? { rules } : {}), ...(limits ? { limits } : {}) };
+  return { settings, ignore, root: dirname(path) };
 }
 
 /** One line per problem, each naming where it is (`rules.unknown-setting: ...`). */

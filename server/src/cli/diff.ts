@@ -11,21 +11,13 @@ const MAX_TABLE = 4_000_000;
 
 type Op = { readonly kind: ' ' | '-' | '+'; readonly line: string };
 
-/**
- * `''` when the texts are equal. `path` is shown as `a/<path>` and `b/<path>`. `mask` hides secrets in
- * the lines shown (a context line can hold an API key); a masked hunk no longer applies as a patch.
- */
-export function unifiedDiff(
-  path: string,
-  before: string,
-  after: string,
-  mask: (line: string) => string = (line) => line,
-): string {
+/** `''` when the texts are equal. `path` is shown as `a/<path>` and `b/<path>`. */
+export function unifiedDiff(path: string, before: string, after: string): string {
   if (before === after) return '';
   const ops = diffLines(splitLines(before), splitLines(after));
   const shownPath = escapeControls(path);
   const out = [`--- a/${shownPath}`, `+++ b/${shownPath}`];
-  for (const hunk of hunks(ops)) out.push(...hunk.map((line, i) => (i === 0 ? line : mask(line))));
+  for (const hunk of hunks(ops)) out.push(...hunk);
   return `${out.join('\n')}\n`;
 }
 

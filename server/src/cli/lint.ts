@@ -59,10 +59,9 @@ export function lintFiles(service: LanguageService, files: readonly string[], op
             skipped: 'not valid in its encoding, so it cannot be rewritten exactly',
           });
         } else if (result.fixed.length > 0) {
-          // Secrets of either version are masked: the diff echoes file content to the terminal or a log.
-          const mask = (line: string) =>
-            service.maskText({ uri, text: result.text }, service.maskText({ uri, text }, line));
-          fixes.push({ path, fixed: result.fixed, diff: unifiedDiff(path, text, result.text, mask) });
+          // The diff's context lines may hold a key the fixes did not touch.
+          const diff = service.redact({ uri, text }, unifiedDiff(path, text, result.text));
+          fixes.push({ path, fixed: result.fixed, diff });
           if (options.fix === 'write') writeFileSync(file, encodeText(result.text, source.encoding));
           text = result.text;
         }

@@ -13,7 +13,7 @@ import { hover } from './features/hover.js';
 import { codeActions } from './features/codeActions.js';
 import { createMask, documentSecrets, maskFinding, type SecretMask } from './features/mask.js';
 import { maskCodeActions, maskCompletions, maskHover } from './features/maskLsp.js';
-import { setupHint } from './features/setup/hint.js';
+import { setupHint, type SetupHint } from './features/setup/hint.js';
 import {
   planSetup,
   setupChoices,
@@ -23,6 +23,7 @@ import {
 } from './features/setup/plan.js';
 
 export type { DocumentInput } from './features/analyze.js';
+export type { SetupHint } from './features/setup/hint.js';
 export type { SetupChoices, SetupPlan, SetupRequest, SetupTarget, SetupChange } from './features/setup/plan.js';
 
 export interface Analysis {
@@ -43,12 +44,15 @@ export interface LanguageService {
   codeActions(doc: DocumentInput, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
   /** "Enable Datadog profiling…": the runtimes and places that fit the file; `undefined` for other files. */
   setupChoices(doc: DocumentInput, settings?: AnalysisSettings): SetupChoices | undefined;
+  /**
+   * `text` with the document's secrets masked, for adapters that echo document content themselves
+   * (a `--fix-dry-run` diff, a log line).
+   */
+  redact(doc: DocumentInput, text: string): string;
   /** The structural edit that enables the profiler for one runtime in one place. */
   planSetup(doc: DocumentInput, request: SetupRequest): SetupPlan;
   /** Where a file that sets up a tracer but not the profiler should offer the setup (a CodeLens). */
-  setupHint(doc: DocumentInput): Range | undefined;
-  /** `text` through the document's secret mask, for adapters that echo its content (the CLI's diff). */
-  maskText(doc: DocumentInput, text: string): string;
+  setupHint(doc: DocumentInput): SetupHint | undefined;
 }
 
 export interface LanguageServiceOptions {
@@ -72,10 +76,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     complete: (doc, position, settings = {}) => maskCompletions(maskOf(doc), complete(deps, doc, position, settings)),
     hover: (doc, position, settings = {}) => maskHover(maskOf(doc), hover(deps, doc, position, settings)),
     codeActions: (doc, range, diagnostics) => maskCodeActions(maskOf(doc), codeActions(doc, range, diagnostics)),
+    redact: (doc, text) => maskOf(doc).text(text),
     setupChoices: (doc, settings = {}) => setupChoices(deps, doc, settings),
     planSetup: (doc, request) => planSetup(deps, doc, request),
     setupHint: (doc) => setupHint(deps, doc),
-    maskText: (doc, text) => maskOf(doc).text(text),
   };
 }
 

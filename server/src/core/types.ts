@@ -62,6 +62,14 @@ export interface SettingOccurrence {
   readonly quoting?: QuotingStyle;
   /** Whether a secret written here ends up baked into an artifact (a Dockerfile ENV/ARG, a committed file). */
   readonly bakedIn?: boolean;
+  /**
+   * How this place reads a variable from the environment when it is not `${NAME}`: `%NAME%` in batch,
+   * `$env:NAME` in a PowerShell double-quoted string; `none` where no reference can be written in place
+   * (a single-quoted PowerShell string). Used by fixes that replace a hard-coded key with a reference.
+   */
+  readonly environmentReference?: 'batch' | 'powershell' | 'none';
+  /** Whether the name is read case-insensitively: Windows environment names (batch, PowerShell, IIS config). */
+  readonly caseInsensitive?: boolean;
 }
 
 /** How a replacement value is to be written back into the source. */
@@ -143,4 +151,16 @@ export interface AnalysisSettings {
   readonly runtime?: Runtime | 'auto';
   /** Per-rule level, keyed by rule id. */
   readonly rules?: Readonly<Record<string, RuleLevel>>;
+  /** Caps on what one document may cost; each missing field takes its default (features/limits.ts). */
+  readonly limits?: Partial<AnalysisLimits>;
+}
+
+/** What the analysis of one document may cost; past each cap it says, in one finding, what it skipped. */
+export interface AnalysisLimits {
+  /** Longer documents are not analysed at all. */
+  readonly maxFileChars: number;
+  /** Longer lines are left out of the analysis (their settings are not checked). */
+  readonly maxLineChars: number;
+  /** Wall-clock time after which no further rule runs on the document. */
+  readonly timeBudgetMs: number;
 }

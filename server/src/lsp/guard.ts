@@ -31,14 +31,15 @@ export function createGuard(connection: Connection): Guard {
 
 /**
  * Why analysis failed, without document content: the error's class, plus its message only when no
- * word of the message occurs in the text (parsers quote the line they choke on, and that line may
- * hold an API key). `Maximum call stack size exceeded` survives; `Unexpected token "abc123…"` does not.
+ * word of the message occurs in the text, in any letter case (parsers quote the line they choke on,
+ * and that line may hold an API key). `Maximum call stack size exceeded` survives; `Unexpected token "abc123…"` does not.
  */
 export function describeFailure(error: unknown, text: string): string {
   const name = error instanceof Error ? error.name : typeof error;
   const message = error instanceof Error ? error.message : '';
-  const words = message.match(/[^\s"'`:,.;()[\]{}<>=]{4,}/g) ?? [];
-  const quotesContent = words.some((word) => text.includes(word));
+  const words = message.toLowerCase().match(/[^\s"'`:,.;()[\]{}<>=]{4,}/g) ?? [];
+  const folded = words.length > 0 ? text.toLowerCase() : '';
+  const quotesContent = words.some((word) => folded.includes(word));
   return message && !quotesContent ? `${name}: ${message}`.slice(0, 200) : `${name} (details withheld)`;
 }
 

@@ -39,6 +39,15 @@ let service: LanguageService | undefined;
 let pullDiagnostics = false;
 let configurationRequests = false;
 let refreshSupport = false;
+/**
+ * A pulled result's id names what it was computed from: the document's opening (versions restart when
+ * a document is reopened), its version, and the settings (bumped on every change).
+ */
+let settingsGeneration = 0;
+let openings = 0;
+const opening = new Map<string, number>();
+/** Files whose diagnostics Validate workspace pushed (a pull client's open files get theirs by pull). */
+const pushedByValidation = new Set<string>();
 let setupCommand = false;
 const settings = createSettingsStore(connection, () => configurationRequests);
 
@@ -52,12 +61,13 @@ async function diagnose(uri: string): Promise<{ version: number; diagnostics: Di
   const before = documents.get(uri)?.version;
   const docSettings = await settings.get(uri);
   const doc = documents.get(uri);
-  if (!doc || !service) return 'closed';
+  const core = service;
+  if (!doc || !core) return 'closed';
   if (doc.version !== before) return 'changed';
   const diagnostics = await guard(
-    'validation',
+    `validation of ${uri}`,
     (reason) => [couldNotCheck(uri, reason)],
-    () => service!.validate(input(doc), docSettings),
+    () => core.validate(input(doc), docSettings),
     () => doc.getText(),
   );
   return { version: doc.version, diagnostics };
@@ -80,12 +90,13 @@ function answer<T>(
   work: (doc: TextDocument, settings: AnalysisSettings, service: LanguageService) => T,
 ): Promise<T> {
   return guard(
-    what,
+    `${what} in ${uri}`,
     () => fallback,
     async () => {
       await yieldToMessages();
       throwIfCancelled(token);
       const docSettings = await settings.get(uri);
+      throwIfCancelled(token);
       const doc = documents.get(uri);
       return doc && service ? work(doc, docSettings, service) : fallback;
     },
@@ -106,7 +117,9 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       completionProvider: { triggerCharacters: ['_', '.', '=', '"', "'", ':', ' ', '-'] },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
+      codeActionProvider: {
+        codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.Source],
+      },
       ...(setupCommand ? { codeLensProvider: {} } : {}),
       ...(pullDiagnostics
         ? {
@@ -124,6 +137,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
 
 connection.onDidChangeConfiguration((change) => {
   settings.changed(change.settings);
+  settingsGeneration++;
   if (!pullDiagnostics) documents.all().forEach((doc) => push.schedule(doc.uri));
   // A pull client without refresh support re-pulls on its own schedule; asking it anyway gets an error.
   else if (refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
@@ -132,9 +146,16 @@ connection.onDidChangeConfiguration((change) => {
 documents.onDidChangeContent((event) => {
   if (!pullDiagnostics) push.schedule(event.document.uri);
 });
-documents.onDidClose((event) => {
-  push.cancel(event.document.uri);
-  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+documents.onDidOpen(({ document: { uri } }) => {
+  opening.set(uri, ++openings);
+  // A pull client keeps pushed and pulled diagnostics apart: what Validate workspace pushed for this
+  // file would show twice while it is open.
+  if (pullDiagnostics && pushedByValidation.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+documents.onDidClose(({ document: { uri } }) => {
+  opening.delete(uri);
+  push.cancel(uri);
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
 connection.languages.diagnostics.on(async (params, token) => {
@@ -144,10 +165,16 @@ connection.languages.diagnostics.on(async (params, token) => {
   throwIfCancelled(token);
   // Overtaken by an edit: the client pulls again for the newest version, so a burst costs one validation.
   if (documents.get(uri)?.version !== version) throw documentChanged();
+  // Same text, same settings, same answer: a re-pull (switching tabs) costs nothing.
+  const resultId = `${opening.get(uri)}/${version}/${settingsGeneration}`;
+  if (version !== undefined && params.previousResultId === resultId) {
+    return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+  }
   const result = await diagnose(uri);
   throwIfCancelled(token);
   if (result === 'changed') throw documentChanged();
-  return { kind: DocumentDiagnosticReportKind.Full, items: result === 'closed' ? [] : result.diagnostics };
+  if (result === 'closed') return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  return { kind: DocumentDiagnosticReportKind.Full, resultId, items: result.diagnostics };
 });
 
 connection.onCompletion((params, token) =>
@@ -170,7 +197,13 @@ connection.onCodeAction((params, token) =>
   ),
 );
 
-registerValidateFiles(connection, { documents, service: () => service, settings: (uri) => settings.get(uri), guard });
+registerValidateFiles(connection, {
+  documents,
+  service: () => service,
+  settings: (uri) => settings.get(uri),
+  guard,
+  published: (uri) => pushedByValidation.add(uri),
+});
 
 // The last line of defence: a promise nobody awaited (a client that answers a request with an error,
 // say) is logged, never allowed to end the process and with it every diagnostic in the editor.

@@ -87,8 +87,8 @@ async function explain(path: string, code: string | undefined): Promise<Workspac
 }
 
 function tooLarge(maxBytes: number, size?: number): WorkspaceFile {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return skip('too-large', `it is larger than the ${mb(maxBytes)} limit${size === undefined ? '' : ` (${mb(size)})`}`);
+  const format = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
+  return skip('too-large', `it is larger than the ${format(maxBytes)} limit${size === undefined ? '' : ` (${format(size)})`}`);
 }
 
 function skip(skipped: SkipReason, note: string): WorkspaceFile {

@@ -23,6 +23,7 @@ export const SETUP_CHOICES_REQUEST = 'ddProfilerConfig/setupChoices';
 export const PLAN_SETUP_REQUEST = 'ddProfilerConfig/planSetup';
 export const ENABLE_PROFILING_COMMAND = 'ddProfilerConfig.enableProfiling';
 const TITLE = 'Enable Datadog profiling…';
+const SOURCE_KIND = `${CodeActionKind.Source}.enableDatadogProfiling`;
 
 export interface SetupDeps {
   readonly documents: TextDocuments<TextDocument>;
@@ -86,9 +87,22 @@ export function registerSetup(connection: Connection, deps: SetupDeps, withComma
         };
       }),
   );
+  // At debug level (the output channel's level set to Debug): what each opened file was read as.
+  deps.documents.onDidOpen(({ document }) =>
+    deps.guard(
+      'detection log',
+      () => undefined,
+      () => {
+        const choices = deps.service()?.setupChoices(input(document));
+        if (!choices) return;
+        const places = choices.targets.map((t) => `${t.label}: ${t.detected ?? 'runtime not detected'}`).join('; ');
+        connection.console.debug(`${document.uri}: ${choices.format}; ${places || 'no place for a setup'}`);
+      },
+    ),
+  );
   connection.onCodeLens((params) =>
     withDoc(params.textDocument.uri, [] as CodeLens[], (doc, service) => {
-      const range = withCommand() ? service.setupHint(input(doc)) : undefined;
+      const range = withCommand() ? service.setupHint(input(doc))?.lens : undefined;
       return range
         ? [{ range, command: { title: TITLE, command: ENABLE_PROFILING_COMMAND, arguments: [doc.uri] } }]
         : [];
@@ -96,13 +110,17 @@ export function registerSetup(connection: Connection, deps: SetupDeps, withComma
   );
 }
 
-/** The code action offered on every supported file, for clients that have the command. */
+/**
+ * The code action offered on every supported file, for clients that have the command: a refactoring
+ * (light bulb) while the file does not turn the profiler on, a source action (menu only) once it does.
+ */
 export function setupAction(service: LanguageService | undefined, doc: TextDocument | undefined): CodeAction[] {
-  if (!service || !doc || !service.setupChoices(input(doc))) return [];
+  const hint = service && doc ? service.setupHint(input(doc)) : undefined;
+  if (!hint || !doc) return [];
   return [
     {
       title: TITLE,
-      kind: CodeActionKind.Refactor,
+      kind: hint.enabled ? SOURCE_KIND : CodeActionKind.Refactor,
       command: { title: TITLE, command: ENABLE_PROFILING_COMMAND, arguments: [doc.uri] },
     },
   ];

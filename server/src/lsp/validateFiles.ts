@@ -41,6 +41,8 @@ export interface RegisterDeps {
   service(): LanguageService | undefined;
   settings(uri: string): Promise<AnalysisSettings>;
   readonly guard: Guard;
+  /** Told of every file whose diagnostics were pushed. */
+  published(uri: string): void;
 }
 
 /**
@@ -65,7 +67,10 @@ export function registerValidateFiles(connection: Connection, deps: RegisterDeps
           service: deps.service,
           settings: deps.settings,
           isOpen: (uri) => deps.documents.get(uri) !== undefined,
-          publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
+          publish: (uri, diagnostics) => {
+            deps.published(uri);
+            return connection.sendDiagnostics({ uri, diagnostics });
+          },
           progress,
           cancelled: () => token.isCancellationRequested || progressToken?.isCancellationRequested === true,
           log: (message) => connection.console.info(message),

@@ -7,9 +7,20 @@ import type { Node, ParseError } from 'jsonc-parser';
 import type { Surface } from '../types.js';
 import { createCatalog } from './catalog.js';
 import type { Catalog } from './catalog.js';
-import { catalogFileSchema } from './schema.js';
+import { mergeRegistry, type Merged } from './mergeRegistry.js';
+import { buildKnownIndex } from './registry.js';
+import { checkRegistry } from './registryShape.js';
 import { checkEquivalences, type Equivalence } from './equivalences.js';
-import type { BooleanDialect, CatalogFile, Setting, ValueSpec } from './schema.js';
+import { catalogFileSchema } from './schema.js';
+import type {
+  BooleanDialect,
+  CatalogFile,
+  OtherProduct,
+  RegistryName,
+  RegistryOverride,
+  Setting,
+  ValueSpec,
+} from './schema.js';
 
 /** One catalog file as read from disk: its name (used in messages) and its text. */
 export interface CatalogSource {
@@ -40,8 +51,50 @@ interface Located {
   readonly index: number;
 }
 
+/**
+ * The validated content of all catalog files, ready to build a `Catalog` from. The build writes it to
+ * `dist/catalog.json` (server/src/lsp/catalog.ts) so the shipped server skips validation at start-up.
+ */
+export interface CatalogData {
+  readonly settings: readonly Setting[];
+  readonly dialects: Readonly<Record<string, BooleanDialect>>;
+  readonly equivalences: readonly Equivalence[];
+  readonly registry: {
+    readonly names: readonly RegistryName[];
+    readonly overrides: readonly RegistryOverride[];
+    readonly otherProducts: readonly OtherProduct[];
+  };
+  /** `settings` already carry the registries' runtimes and retirements (`mergeCatalogData`). */
+  readonly merged?: true;
+}
+
 /** Validates every file, then the references between them, and builds the catalog. Throws `CatalogError`. */
 export function loadCatalog(files: readonly CatalogSource[]): Catalog {
+  return catalogFromData(validateCatalog(files));
+}
+
+/** The catalog over already-validated data: the registries merged into the curated settings. */
+export function catalogFromData(data: CatalogData): Catalog {
+  const merged = data.merged ? indexOnly(data) : mergeRegistry(data.settings, data.registry);
+  return createCatalog(merged.settings, data.dialects, data.equivalences, merged.index);
+}
+
+/**
+ * The data with the registries already merged into the settings, for the prebuilt catalog: the server
+ * then skips the merge (hundreds of look-ups) before its first answer.
+ */
+export function mergeCatalogData(data: CatalogData): CatalogData {
+  if (data.merged) return data;
+  return { ...data, settings: mergeRegistry(data.settings, data.registry).settings, merged: true };
+}
+
+function indexOnly(data: CatalogData): Merged {
+  const curated = data.settings.filter((setting) => setting.surface === 'env');
+  return { settings: [...data.settings], index: buildKnownIndex({ ...data.registry, curated }) };
+}
+
+/** Validates every file and the references between them, and returns their data. Throws `CatalogError`. */
+export function validateCatalog(files: readonly CatalogSource[]): CatalogData {
   const problems: string[] = [];
   const parsed: ParsedFile[] = [];
   for (const source of files) {
@@ -51,21 +104,29 @@ export function loadCatalog(files: readonly CatalogSource[]): Catalog {
   if (problems.length > 0) throw new CatalogError(problems);
   const dialects: Record<string, BooleanDialect> = {};
   const located: Located[] = [];
+  const names: RegistryName[] = [];
+  const overrides: RegistryOverride[] = [];
+  const otherProducts: OtherProduct[] = [];
   for (const file of parsed) {
     for (const [name, dialect] of Object.entries(file.data.booleanDialects ?? {})) {
       if (name in dialects) problems.push(at(file, ['booleanDialects', name], `duplicate boolean dialect "${name}"`));
       dialects[name] = dialect;
     }
     (file.data.settings ?? []).forEach((setting, index) => located.push({ setting, file, index }));
+    names.push(...(file.data.registry?.names ?? []));
+    overrides.push(...(file.data.registryOverrides ?? []));
+    otherProducts.push(...(file.data.otherProducts ?? []));
+    checkPatterns(file, problems);
   }
   checkReferences(located, dialects, problems);
   const equivalences = collectEquivalences(parsed, located, problems);
   if (problems.length > 0) throw new CatalogError(problems);
-  return createCatalog(
-    located.map((entry) => entry.setting),
+  return {
+    settings: located.map((entry) => entry.setting),
     dialects,
     equivalences,
-  );
+    registry: { names, overrides, otherProducts },
+  };
 }
 
 /** Every file's curated equivalences, checked against the env settings. */
@@ -82,36 +143,79 @@ function collectEquivalences(parsed: readonly ParsedFile[], located: readonly Lo
   return all;
 }
 
-/** Parses strict JSON (no comments, no trailing commas) and validates it against the zod schema. */
-function parseFile(source: CatalogSource, problems: string[]): ParsedFile | undefined {
-  const errors: ParseError[] = [];
-  const root = parseTree(source.text, errors, { disallowComments: true, allowTrailingComma: false });
-  if (errors.length > 0 || !root) {
-    for (const error of errors) {
-      problems.push(`${position(source, error.offset)}: JSON syntax error: ${describeParseError(error)}`);
-    }
-    if (errors.length === 0) problems.push(`${position(source, 0)}: empty file`);
-    return undefined;
+/** Every regular expression in the overrides compiles (a typo there would otherwise throw at look-up). */
+function checkPatterns(file: ParsedFile, problems: string[]): void {
+  const lists = [
+    ['registryOverrides', file.data.registryOverrides ?? []],
+    ['otherProducts', file.data.otherProducts ?? []],
+  ] as const;
+  for (const [key, list] of lists) {
+    list.forEach((entry, index) => {
+      if (entry.pattern === undefined) return;
+      try {
+        new RegExp(entry.pattern);
+      } catch (error) {
+        problems.push(at(file, [key, index, 'pattern'], error instanceof Error ? error.message : String(error)));
+      }
+    });
   }
-  // The tree is only for locations: the data comes from the strict parser (jsonc-parser is lenient about a BOM).
+}
+
+/**
+ * Parses strict JSON (no comments, no trailing commas) and validates it against the zod schema. The
+ * syntax tree, which only serves to locate problems, is built on demand: for the 800 KB generated
+ * registry it costs more than everything else at start-up.
+ */
+function parseFile(source: CatalogSource, problems: string[]): ParsedFile | undefined {
+  let tree: Node | undefined;
+  const rootOf = () => (tree ??= parseTree(source.text, [], { disallowComments: true }) ?? emptyNode);
   let data: unknown;
   try {
     data = JSON.parse(source.text);
   } catch (error) {
-    problems.push(
-      `${position(source, 0)}: JSON syntax error: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    problems.push(...syntaxProblems(source, error));
     return undefined;
   }
-  const result = catalogFileSchema.safeParse(data);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
-      problems.push(`${locate(source, root, path)}: ${formatPath(path)}: ${issue.message}`);
-    }
+  // The generated registry is checked by a hand-written validator equivalent to its zod schema (test/catalog
+  // runs the zod one over it): zod takes half a second over its 7,000 entries, at every server start.
+  const { registry, ...rest } = isObject(data) ? data : { registry: undefined };
+  const result = catalogFileSchema.safeParse(isObject(data) ? rest : data);
+  const issues: [JsonPath, string][] = result.success
+    ? []
+    : result.error.issues.map((issue) => [
+        issue.path.filter((k): k is string | number => typeof k !== 'symbol'),
+        issue.message,
+      ]);
+  const checked = registry === undefined ? undefined : checkRegistry(registry, issues);
+  if (!result.success || issues.length > 0) {
+    for (const [path, message] of issues)
+      problems.push(`${locate(source, rootOf(), path)}: ${formatPath(path)}: ${message}`);
     return undefined;
   }
-  return { source, root, data: result.data };
+  return {
+    source,
+    get root() {
+      return rootOf();
+    },
+    data: checked ? { ...result.data, registry: checked } : result.data,
+  };
+}
+
+const emptyNode: Node = { type: 'null', offset: 0, length: 0 };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Located syntax errors from the lenient parser, or the strict parser's message if it sees none (a BOM). */
+function syntaxProblems(source: CatalogSource, error: unknown): string[] {
+  const errors: ParseError[] = [];
+  const root = parseTree(source.text, errors, { disallowComments: true, allowTrailingComma: false });
+  if (errors.length > 0) {
+    return errors.map((e) => `${position(source, e.offset)}: JSON syntax error: ${describeParseError(e)}`);
+  }
+  if (!root) return [`${position(source, 0)}: empty file`];
+  return [`${position(source, 0)}: JSON syntax error: ${error instanceof Error ? error.message : String(error)}`];
 }
 
 /** `CommaExpected` -> `comma expected`. */

@@ -43,7 +43,10 @@ function swapsAWord(a: string, b: string, vocabulary: ReadonlySet<string>): bool
   if (wordsA.length !== wordsB.length) return false;
   return wordsA.some((word, i) => {
     const other = wordsB[i] ?? '';
-    return word !== other && vocabulary.has(word) && vocabulary.has(other) && !sameWordFamily(word, other);
+    if (word === other || sameWordFamily(word, other)) return false;
+    // `STAR` for `NICE`: every letter of a word changed is a different word, whatever the vocabulary says.
+    if (editDistance(word, other, word.length) > Math.ceil(word.length / 2)) return true;
+    return vocabulary.has(word) && vocabulary.has(other);
   });
 }
 

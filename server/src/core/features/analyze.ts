@@ -4,12 +4,13 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import { detectFormat, extractorFor } from '../formats/index.js';
-import type { AnalysisSettings, ExtractResult, Finding, FormatId, Parsers } from '../types.js';
-import { runRules } from '../rules/index.js';
+import type { AnalysisLimits, AnalysisSettings, ExtractResult, Finding, FormatId, Parsers } from '../types.js';
+import { RULE_CHECKS } from '../rules/index.js';
+import { createRuleContext } from '../rules/context.js';
 import { applySuppressions } from './suppressions.js';
 import { applySeverities } from './severities.js';
 import { comparePositions } from '../text/ranges.js';
-import { screenText } from './limits.js';
+import { budgetNote, DEFAULT_LIMITS, failureNote, resolveLimits, screenText, withoutLongLines } from './limits.js';
 import { runtimeDirectives } from './runtimeDirective.js';
 
 export interface DocumentInput {
@@ -25,8 +26,15 @@ export interface ServiceDeps {
   /** The last extraction per document, owned by the service instance: validation, completion and hover share it. */
   readonly extractions: Map<
     string,
-    { readonly text: string; readonly languageId?: string; readonly result: ExtractedDocument | undefined }
+    {
+      readonly text: string;
+      readonly languageId?: string;
+      readonly limits: string;
+      readonly result: ExtractedDocument | undefined;
+    }
   >;
+  /** The clock the time budget is measured by, in milliseconds; tests pass their own. */
+  readonly now?: () => number;
 }
 
 const MAX_CACHED_DOCUMENTS = 64;
@@ -52,34 +60,134 @@ export interface ExtractedDocument {
 }
 
 /** Runs the document's extractor, or returns `undefined` for files the tool does not check. */
-export function extractDocument(deps: ServiceDeps, doc: DocumentInput): ExtractedDocument | undefined {
+export function extractDocument(
+  deps: ServiceDeps,
+  doc: DocumentInput,
+  limits: AnalysisLimits = DEFAULT_LIMITS,
+): ExtractedDocument | undefined {
   const cached = deps.extractions.get(doc.uri);
-  if (cached && cached.text === doc.text && cached.languageId === doc.languageId) return cached.result;
-  const result = extractUncached(deps, doc);
+  if (cached && cached.text === doc.text && cached.languageId === doc.languageId && cached.limits === limitsKey(limits))
+    return cached.result;
+  const result = extractUncached(deps, doc, limits);
   if (deps.extractions.size >= MAX_CACHED_DOCUMENTS)
     deps.extractions.delete(deps.extractions.keys().next().value ?? '');
-  deps.extractions.set(doc.uri, { text: doc.text, ...(doc.languageId ? { languageId: doc.languageId } : {}), result });
+  deps.extractions.set(doc.uri, {
+    text: doc.text,
+    ...(doc.languageId ? { languageId: doc.languageId } : {}),
+    limits: limitsKey(limits),
+    result,
+  });
   return result;
 }
 
-function extractUncached(deps: ServiceDeps, doc: DocumentInput): ExtractedDocument | undefined {
-  const fileName = fileNameOf(doc.uri);
-  const format = detectFormat(fileName, doc.languageId);
-  if (!format || screenText(doc.text)) return undefined;
-  const extracted = extractorFor(format)(doc.text, { fileName, parsers: deps.parsers });
-  const declared = runtimeDirectives(doc.text);
-  // A declared runtime replaces what the file's contents suggest.
-  return { format, extracted: declared.length > 0 ? { ...extracted, runtimeHints: declared } : extracted };
+/** The limits that change what extraction returns. */
+function limitsKey(limits: AnalysisLimits): string {
+  return `${limits.maxFileChars}/${limits.maxLineChars}`;
 }
 
+function extractUncached(deps: ServiceDeps, doc: DocumentInput, limits: AnalysisLimits): ExtractedDocument | undefined {
+  const fileName = fileNameOf(doc.uri);
+  const format = detectFormat(fileName, doc.languageId);
+  if (!format || screenText(doc.text, limits)) return undefined;
+  const { text, note } = withoutLongLines(doc.text, limits.maxLineChars);
+  const extracted = safely(
+    () => extractorFor(format)(text, { fileName, parsers: deps.parsers }),
+    (error): ExtractResult => ({
+      occurrences: [],
+      problems: [failureNote('Reading this file', 'none of its settings were checked', error, 'error')],
+      runtimeHints: [],
+    }),
+  );
+  const declared = runtimeDirectives(doc.text);
+  const problems = note ? [note, ...extracted.problems] : extracted.problems;
+  // A declared runtime replaces what the file's contents suggest.
+  const runtimeHints = declared.length > 0 ? declared : extracted.runtimeHints;
+  return { format, extracted: { occurrences: extracted.occurrences, problems, runtimeHints } };
+}
+
+/**
+ * Findings for a document. Whatever fails or runs out of time, the result holds everything that was
+ * checked plus one finding per thing that was not: never a falsely clean file.
+ */
 export function analyzeDocument(deps: ServiceDeps, doc: DocumentInput, settings: AnalysisSettings): DocumentAnalysis {
+  const started = (deps.now ?? now)();
+  const limits = resolveLimits(settings.limits);
   const format = detectFormat(fileNameOf(doc.uri), doc.languageId);
-  const refused = format ? screenText(doc.text) : undefined;
+  const refused = format ? screenText(doc.text, limits) : undefined;
   if (refused) return { format, findings: applySeverities([refused], settings) };
-  const document = extractDocument(deps, doc);
+  const document = extractDocument(deps, doc, limits);
   if (!document) return { format, findings: [] };
-  const { extracted } = document;
-  const findings = [...extracted.problems, ...runRules(deps.catalog, extracted, settings)];
-  const kept = applySeverities(applySuppressions(doc.text, findings), settings);
+  const findings = [...document.extracted.problems];
+  const elapsed = () => (deps.now ?? now)() - started;
+  for (const finding of runRulesWithin(deps.catalog, document.extracted, settings, limits, elapsed))
+    findings.push(finding);
+  const kept = applySeverities(applySuppressions(doc.text, withoutShadowed(findings)), settings);
   return { format, findings: kept.sort((a, b) => comparePositions(a.range.start, b.range.start)) };
+}
+
+/** Each rule in turn while time remains; a rule that throws becomes one finding, the others still run. */
+function runRulesWithin(
+  catalog: Catalog,
+  extracted: ExtractResult,
+  settings: AnalysisSettings,
+  limits: AnalysisLimits,
+  elapsed: () => number,
+): Finding[] {
+  const findings: Finding[] = [];
+  const skipped: string[] = [];
+  const ctx = createRuleContext(catalog, extracted, settings);
+  for (const { code, check } of RULE_CHECKS) {
+    if (elapsed() > limits.timeBudgetMs) {
+      skipped.push(code);
+      continue;
+    }
+    const found = safely(
+      () => check(ctx),
+      (error) => [
+        failureNote(`The check ${code}`, `its problems were not looked for; the other checks ran`, error, 'warning'),
+      ],
+    );
+    for (const finding of found) findings.push(finding);
+  }
+  if (skipped.length > 0) findings.push(budgetNote(limits, skipped));
+  return findings;
+}
+
+function safely<T>(run: () => T, fallback: (error: unknown) => T): T {
+  try {
+    return run();
+  } catch (error) {
+    return fallback(error);
+  }
+}
+
+function now(): number {
+  return performance.now();
+}
+
+/**
+ * One finding per problem: where the extractor already reports the value's syntax (a trailing space
+ * `SET` keeps), the invalid-value finding on the same characters only repeats it. The value-syntax
+ * findings are indexed by line, so a file with thousands of each is not compared pair by pair.
+ */
+function withoutShadowed(findings: readonly Finding[]): Finding[] {
+  const byLine = new Map<number, Finding[]>();
+  const wide: Finding[] = [];
+  for (const f of findings) {
+    if (f.code !== 'value-syntax') continue;
+    if (f.range.end.line - f.range.start.line > 100) wide.push(f);
+    else
+      for (let line = f.range.start.line; line <= f.range.end.line; line++)
+        byLine.set(line, [...(byLine.get(line) ?? []), f]);
+  }
+  if (byLine.size === 0 && wide.length === 0) return [...findings];
+  const overlaps = (a: Finding, b: Finding): boolean =>
+    comparePositions(a.range.start, b.range.end) < 0 && comparePositions(b.range.start, a.range.end) < 0;
+  const shadowed = (f: Finding): boolean => {
+    if (wide.some((s) => overlaps(f, s))) return true;
+    for (let line = f.range.start.line; line <= Math.min(f.range.end.line, f.range.start.line + 100); line++)
+      if ((byLine.get(line) ?? []).some((s) => overlaps(f, s))) return true;
+    return false;
+  };
+  return findings.filter((f) => f.code !== 'invalid-value' || !shadowed(f));
 }

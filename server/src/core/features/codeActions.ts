@@ -37,7 +37,7 @@ export function codeActions(doc: DocumentInput, range: Range, diagnostics: reado
     const code = String(diagnostic.code ?? '');
     if (format && code) {
       starts ??= logicalLineStarts(doc.text.split(/\r\n|\r|\n/), format === 'xmlConfig');
-      const line = diagnostic.range.start.line;
+      const line = onALine(code, diagnostic.range) ? diagnostic.range.start.line : undefined;
       for (const { title, edit } of suppressionEdits(doc.text, index, format, code, line, starts)) {
         actions.push(action(doc.uri, title, diagnostic, [edit], false));
       }
@@ -54,6 +54,18 @@ function fixesOf(diagnostic: Diagnostic): readonly Fix[] {
 function stillHolds(text: string, index: LineIndex, edit: Fix['edits'][number]): boolean {
   if (edit.expected === undefined) return true;
   return text.slice(index.offsetAt(edit.range.start), index.offsetAt(edit.range.end)) === edit.expected;
+}
+
+/**
+ * Whether "ignore on this line" can silence the finding. Notes about the whole file (not analysed, too
+ * large, expansion cut short) sit in an empty range at its very start, where no directive line can
+ * precede them. And a directive line inserted into broken syntax moves where the parser reports the
+ * error, so a syntax error is only ignored file-wide.
+ */
+function onALine(code: string, range: Range): boolean {
+  const { start, end } = range;
+  const wholeFile = start.line === 0 && start.character === 0 && end.line === 0 && end.character === 0;
+  return !wholeFile && code !== 'parse-error';
 }
 
 function overlaps(a: Range, b: Range): boolean {

@@ -75,7 +75,7 @@ function nameItem(deps: ServiceDeps, setting: Setting, range: Range, runtimes: r
   return {
     label: displayName(setting.surface, setting.name),
     kind: CompletionItemKind.Variable,
-    detail: settingDetail(setting),
+    detail: settingDetail(setting, deps.catalog, runtimes),
     documentation: { kind: MarkupKind.Markdown, value: settingMarkdown(setting, deps.catalog, runtimes) },
     sortText: `${rank}${setting.name}`,
     filterText: setting.name,

@@ -58,9 +58,28 @@ function range(min: number | undefined, max: number | undefined): string {
 }
 
 /** One line naming type and runtimes, for completion details. */
-export function settingDetail(setting: Setting): string {
+export function settingDetail(
+  setting: Setting,
+  catalog: Catalog,
+  runtimes: readonly Runtime[] = setting.runtimes,
+): string {
   const status = setting.status === 'stable' ? '' : ` (${setting.status})`;
-  return `${setting.value.type}${status} · ${listRuntimes(setting.runtimes)}`;
+  return `${typeLabel(setting, catalog, runtimes)}${status} · ${listRuntimes(setting.runtimes)}`;
+}
+
+/**
+ * The value type for the runtimes in question: one word when they agree, else each type with its
+ * runtimes (`DD_PROFILING_UPLOAD_TIMEOUT` is a duration for Go, a whole number for Java).
+ */
+export function typeLabel(setting: Setting, catalog: Catalog, runtimes: readonly Runtime[]): string {
+  const shown = setting.runtimes.filter((r) => runtimes.includes(r));
+  const byType = new Map<string, Runtime[]>();
+  for (const runtime of shown.length > 0 ? shown : setting.runtimes) {
+    const type = catalog.valueSpec(setting, runtime).type;
+    byType.set(type, [...(byType.get(type) ?? []), runtime]);
+  }
+  if (byType.size <= 1) return [...byType.keys()][0] ?? setting.value.type;
+  return [...byType].map(([type, list]) => `${type} (${listRuntimes(list)})`).join(', ');
 }
 
 /** The markdown documentation of a setting, restricted to the runtimes that matter here. */
@@ -73,7 +92,7 @@ export function settingMarkdown(setting: Setting, catalog: Catalog, runtimes: re
     return `| ${RUNTIME_LABELS[runtime]} | ${spec} | ${shownDefault.replace(/\|/g, '\\|')} |`;
   });
   const parts = [
-    `**${displayName(setting.surface, setting.name)}** · ${setting.value.type} · ${setting.status}`,
+    `**${displayName(setting.surface, setting.name)}** · ${typeLabel(setting, catalog, runtimes)} · ${setting.status}`,
     setting.description,
     ['| Runtime | Accepts | Default |', '|---|---|---|', ...rows].join('\n'),
   ];

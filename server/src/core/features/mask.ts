@@ -6,9 +6,10 @@
  * line, a fix that would copy a key from one place to another.
  *
  * A document's secrets are the literal values of credential settings (from its occurrences) plus
- * key-like tokens on any line that names a credential (for text no extractor understood, such as a
- * malformed XML attribute). Any run of text sharing {@link WINDOW} characters with a secret is masked,
- * case-insensitively, so truncated and re-cased copies are caught as well as whole ones.
+ * key-like tokens on and just after any line that names a credential (for text no extractor
+ * understood, such as a malformed XML attribute). Any run of text sharing {@link WINDOW} characters
+ * with a secret is masked, case-insensitively, so truncated and re-cased copies are caught as well as
+ * whole ones.
  */
 import type { Catalog } from '../catalog/catalog.js';
 import { isPlaceholder } from '../rules/placeholder.js';
@@ -20,8 +21,8 @@ export const MASK = '****';
 /** Shortest run of a secret that is masked; shorter runs are too likely to be ordinary words. */
 const WINDOW = 8;
 
-/** A token that looks like a key rather than a word or a path: long, no dots or slashes, with a digit. */
-const KEY_LIKE = /^(?=.*\d)[A-Za-z0-9_-]{16,}$/;
+/** A token that looks like a key rather than a word, a name or a path: 16+ letters and digits, both. */
+const KEY_LIKE = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{16,}$/;
 
 export interface SecretMask {
   /** The text with every run of a secret replaced by {@link MASK}. */
@@ -43,12 +44,16 @@ export function documentSecrets(catalog: Catalog, text: string, occurrences: rea
     if (occurrence.valueKind !== 'literal' || !value || isPlaceholder(value)) continue;
     if (isSecretOccurrence(catalog, occurrence)) secrets.add(value);
   }
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    if (!SECRET_NAME.test(line)) continue;
-    for (const token of line.split(/[^A-Za-z0-9_-]+/)) {
-      if (KEY_LIKE.test(token) && !SECRET_NAME.test(token)) secrets.add(token);
+  // The value may be on the line after the name (`- name: DD_API_KEY` / `value: …`, a wrapped XML tag).
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((line, i) => {
+    if (!SECRET_NAME.test(line)) return;
+    for (const nearby of lines.slice(i, i + 3)) {
+      for (const token of nearby.split(/[^A-Za-z0-9]+/)) {
+        if (KEY_LIKE.test(token) && !SECRET_NAME.test(token)) secrets.add(token);
+      }
     }
-  }
+  });
   return [...secrets].filter((secret) => secret.length >= WINDOW);
 }
 

@@ -24,38 +24,40 @@ const COMMENT: Readonly<Record<FormatId, (body: string) => string>> = {
 /** Lines that must stay at the very top of a file. */
 const MUST_LEAD = /^(\uFEFF)?(#!|#\s*(escape|syntax|check)\s*=|<\?xml|%YAML)/i;
 
+/** `findingLine` is `undefined` for a finding that only "in this file" can silence (see codeActions.ts). */
 export function suppressionEdits(
   text: string,
   index: LineIndex,
   format: FormatId,
   code: string,
-  findingLine: number,
+  findingLine: number | undefined,
   starts: readonly number[] = logicalLineStarts(text.split(/\r\n|\r|\n/), format === 'xmlConfig'),
 ) {
   const comment = COMMENT[format];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   // Above the whole command or start tag the finding is in: a comment cannot go inside either.
-  const line = starts[findingLine] ?? findingLine;
-  const lineText = text.slice(index.lineStart(line), index.lineEnd(line));
+  const line = findingLine === undefined ? undefined : (starts[findingLine] ?? findingLine);
+  const lineText = line === undefined ? '' : text.slice(index.lineStart(line), index.lineEnd(line));
   const indent = /^[ \t]*/.exec(lineText.replace(/^\uFEFF/, ''))?.[0] ?? '';
   const at = (l: number) => ({ line: l, character: l === 0 && text.startsWith('\uFEFF') ? 1 : 0 });
   let top = 0;
   while (top < index.lineCount - 1 && MUST_LEAD.test(text.slice(index.lineStart(top), index.lineEnd(top)))) top++;
-  const edits: { title: string; edit: TextEdit }[] = [
-    {
+  const edits: { title: string; edit: TextEdit }[] = [];
+  if (line !== undefined) {
+    edits.push({
       title: `Ignore ${code} on this line`,
       edit: {
         range: { start: at(line), end: at(line) },
         newText: `${indent}${comment(`${DIRECTIVE} ignore ${code}`)}${eol}`,
       },
+    });
+  }
+  edits.push({
+    title: `Ignore ${code} in this file`,
+    edit: {
+      range: { start: at(top), end: at(top) },
+      newText: `${comment(`${DIRECTIVE} ignore-file ${code}`)}${eol}`,
     },
-    {
-      title: `Ignore ${code} in this file`,
-      edit: {
-        range: { start: at(top), end: at(top) },
-        newText: `${comment(`${DIRECTIVE} ignore-file ${code}`)}${eol}`,
-      },
-    },
-  ];
+  });
   return edits;
 }

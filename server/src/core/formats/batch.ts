@@ -40,6 +40,7 @@ function readSet(index: LineIndex, body: string, at: number, line: number): Extr
     nameRange: index.rangeOf(nameStart, nameStart + name.length),
     scope: 'file',
     bakedIn: false,
+    caseInsensitive: true,
     removalRange: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } },
   };
   if (!eq) return { occurrences: [{ ...base, valueKind: 'none' }], problems: [], runtimeHints: [] };
@@ -51,9 +52,10 @@ function readSet(index: LineIndex, body: string, at: number, line: number): Extr
     valueRange: index.rangeOf(valueStart, valueStart + value.length),
     valueKind: /%\w+%|!\w+!/.test(value) ? 'reference' : 'literal',
     quoting: 'none',
+    environmentReference: 'batch',
   };
   const problems: Finding[] = [];
-  if (!quote && /\s+$/.test(value) && value.trim() !== '') {
+  if (!quote && value !== value.trimEnd() && value.trim() !== '') {
     const trailing = value.length - value.trimEnd().length;
     const range = index.rangeOf(valueStart + value.length - trailing, valueStart + value.length);
     problems.push({
@@ -82,7 +84,9 @@ function readSetx(index: LineIndex, body: string, at: number, line: number): Ext
     valueKind: /%\w+%/.test(value) ? 'reference' : 'literal',
     scope: 'file',
     bakedIn: false,
+    caseInsensitive: true,
     quoting: 'none',
+    environmentReference: 'batch',
     removalRange: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } },
   };
   return { occurrences: [occurrence], problems: [], runtimeHints: [] };

@@ -17,6 +17,8 @@ interface Stage {
   readonly name?: string;
   /** Hints from the stage's own image; when it has none, COPY --from may lend them. */
   readonly ownImageHints: boolean;
+  /** A Windows image: environment names are case-insensitive there. */
+  readonly windows: boolean;
 }
 
 interface State {
@@ -26,10 +28,19 @@ interface State {
   readonly stages: Stage[];
   /** Each stage's runtimes, first reason kept: what a later stage inherits, looked up once, never re-walked. */
   readonly stageHints: Map<string, Map<Runtime, RuntimeHint>>;
+  /** `from>to` stage pairs already lent: copying twice from the same stage lends its runtimes once. */
+  readonly lent: Set<string>;
 }
 
 export function extractDockerfile(text: string): ExtractResult {
-  const state: State = { text, index: createLineIndex(text), results: [], stages: [], stageHints: new Map() };
+  const state: State = {
+    text,
+    index: createLineIndex(text),
+    results: [],
+    stages: [],
+    stageHints: new Map(),
+    lent: new Set(),
+  };
   try {
     for (const instruction of DockerfileParser.parse(text).getInstructions()) readInstruction(state, instruction);
   } catch (error) {
@@ -71,6 +82,8 @@ function readInstruction(state: State, instruction: Instruction): void {
   }
 }
 
+const WINDOWS_IMAGE = /(^|\/)windows\/|nanoserver|servercore|dotnet\/framework\//i;
+
 function startStage(state: State, instruction: Instruction): void {
   const from = instruction as Instruction & { getImage(): string | null; getBuildStage(): string | null };
   const image = from.getImage() ?? '';
@@ -82,6 +95,7 @@ function startStage(state: State, instruction: Instruction): void {
     scope,
     name: from.getBuildStage()?.toLowerCase() ?? undefined,
     ownImageHints: own.length > 0 || parent !== undefined,
+    windows: parent?.windows ?? WINDOWS_IMAGE.test(image),
   });
   add(state, { occurrences: [], problems: [], runtimeHints: [...own, ...inherited] });
 }
@@ -92,7 +106,9 @@ function inheritFromCopy(state: State, instruction: Instruction, scope: string):
   // Only an earlier stage can lend its runtime: a stage copying from itself (or a name Docker would
   // reject) adds nothing, so hints never feed back into the stage they came from.
   const source = state.stages.find((s) => s.scope !== scope && (s.name === from || s.scope === `stage:${from}`));
-  if (source) add(state, { occurrences: [], problems: [], runtimeHints: rescope(state, source.scope, scope) });
+  if (!source || state.lent.has(`${source.scope}>${scope}`)) return;
+  state.lent.add(`${source.scope}>${scope}`);
+  add(state, { occurrences: [], problems: [], runtimeHints: rescope(state, source.scope, scope) });
 }
 
 /** One hint per runtime of an earlier stage, moved to another: bounded, whatever the chain of copies. */
@@ -148,6 +164,7 @@ function toOccurrence(
     removalRange: removalRange(state, instruction, properties, i),
     quoting,
     bakedIn: true,
+    ...(state.stages.find((s) => s.scope === scope)?.windows ? { caseInsensitive: true } : {}),
   };
 }
 

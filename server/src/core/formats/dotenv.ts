@@ -62,7 +62,8 @@ function readValue(c: Cursor, name: string, nameStart: number, nameEnd: number, 
   if (QUOTES.has(quote)) {
     const close = closingQuote(c.text, quote, at + 1);
     swallowed = close >= 0 ? swallowedSetting(c.text, at, close) : undefined;
-    if (close >= 0 && swallowed === undefined) return quotedValue(c, { name, nameStart, nameEnd, lineStart }, at, close);
+    if (close >= 0 && swallowed === undefined)
+      return quotedValue(c, { name, nameStart, nameEnd, lineStart }, at, close);
   }
   const lineEnd = endOfLine(c.text, at);
   const hash = c.text.slice(at, lineEnd).indexOf('#');
@@ -79,7 +80,17 @@ function readValue(c: Cursor, name: string, nameStart: number, nameEnd: number, 
     valueKind: isReference(value) ? 'reference' : 'literal',
     quoting: 'none',
   });
-  unquotedProblems(c, { quote, value, valueStart, end, hash: hash >= 0 ? at + hash : -1, lineEnd, swallowed });
+  const commentMatters = /^_?(DD|DATADOG)_/.test(name) && !/^\s*export\s/.test(c.text.slice(lineStart, nameStart));
+  unquotedProblems(c, {
+    quote,
+    value,
+    valueStart,
+    end,
+    hash: hash >= 0 ? at + hash : -1,
+    lineEnd,
+    swallowed,
+    commentMatters,
+  });
   return nextLine(c.text, lineEnd);
 }
 
@@ -119,6 +130,11 @@ interface Unquoted {
   readonly lineEnd: number;
   /** Where a setting starts that the quote, closed only on a later line, would swallow. */
   readonly swallowed: number | undefined;
+  /**
+   * Whether a ` # comment` is worth a warning: a Datadog setting, not written `export KEY=…` (for shells,
+   * which drop the comment too, and a line `--env-file` cannot read anyway).
+   */
+  readonly commentMatters: boolean;
 }
 
 /** The traps of unquoted values: a quote never closed, a `#` cutting the value, inner spaces. */
@@ -128,7 +144,7 @@ function unquotedProblems(c: Cursor, v: Unquoted): void {
     const message =
       v.swallowed === undefined
         ? `The opening ${v.quote} is never closed, so the quote character becomes part of the value.`
-        : `The opening ${v.quote} is not closed on this line: dotenv reads on to the next ${v.quote}, line ${c.index.positionAt(v.swallowed).line + 1} and the lines before it become part of this value. Close the quote.`;
+        : `The opening ${v.quote} is not closed on this line: dotenv would read on to the next ${v.quote} and take the setting on line ${c.index.positionAt(v.swallowed).line + 1} into this value. Close the quote.`;
     c.problems.push({
       ...syntax(c, v.valueStart, v.end, message),
       ...(v.swallowed === undefined ? {} : { severity: 'error' as const }),
@@ -149,10 +165,24 @@ function unquotedProblems(c: Cursor, v: Unquoted): void {
       ...syntax(c, v.hash, v.lineEnd, 'This `#` starts a comment, so the value is cut before it.'),
       fixes: [fix],
     });
+  } else if (v.hash > v.valueStart && v.commentMatters) {
+    // The loaders disagree: dotenv (npm), python-dotenv and compose drop ` # …`; `docker run --env-file` keeps it.
+    const fix = { title: 'Remove the comment', edits: [{ range: c.index.rangeOf(v.end, v.lineEnd), newText: '' }] };
+    c.problems.push({
+      ...syntax(
+        c,
+        v.hash,
+        v.lineEnd,
+        'npm dotenv, python-dotenv and docker compose drop this comment, but `docker run --env-file` keeps it as part of the value. Put the comment on its own line.',
+      ),
+      fixes: [fix],
+    });
   } else if (/\s/.test(v.value)) {
     const fix = {
       title: 'Quote the value',
-      edits: [{ range: c.index.rangeOf(v.valueStart, v.end), newText: `"${v.value}"` }],
+      edits: [
+        { range: c.index.rangeOf(v.valueStart, v.end), newText: `"${v.value.replace(/["\\]/g, (ch) => `\\${ch}`)}"` },
+      ],
     };
     c.problems.push({
       ...syntax(
@@ -245,7 +275,7 @@ const SETTING_LINE = /^[ \t]*(export[ \t]+[A-Za-z_][\w.-]*|[A-Z][A-Z0-9]*_[A-Z0-
  * Returns where the first such line starts, or `undefined` when the span holds none.
  */
 function swallowedSetting(text: string, open: number, close: number): number | undefined {
-  for (let at = nextLine(text, endOfLine(text, open)); at <= close && at < text.length; ) {
+  for (let at = nextLine(text, endOfLine(text, open)); at <= close && at < text.length;) {
     const end = endOfLine(text, at);
     if (SETTING_LINE.test(text.slice(at, end))) return at;
     at = nextLine(text, end);

@@ -20,8 +20,9 @@ export function extractPowershell(text: string, _ctx?: ExtractContext): ExtractR
     const at = m.index ?? 0;
     const name = m[1] ?? '';
     const nameStart = at + 5;
-    const value = m[3] ? { text: m[4] ?? '', start: at + m[0].length - 1 - (m[4] ?? '').length } : undefined;
-    occurrences.push(occurrence(index, name, nameStart, value, m[3] === "'" ? 'single' : 'double'));
+    // A string right after `$env:NAME` is its value only in an assignment (`$env:NAME = "…"`).
+    const value = m[2] && m[3] ? { text: m[4] ?? '', start: at + m[0].length - 1 - (m[4] ?? '').length } : undefined;
+    occurrences.push(occurrence(index, name, nameStart, value, quotingOf(m[3])));
   }
   for (const m of text.matchAll(SET_VARIABLE)) {
     const at = m.index ?? 0;
@@ -30,13 +31,14 @@ export function extractPowershell(text: string, _ctx?: ExtractContext): ExtractR
     const valueText = m[4] ?? '';
     const valueStart = at + m[0].length - 1 - valueText.length;
     taken.add(nameStart - 1);
-    occurrences.push(occurrence(index, name, nameStart, { text: valueText, start: valueStart }, 'none'));
+    occurrences.push(occurrence(index, name, nameStart, { text: valueText, start: valueStart }, quotingOf(m[3])));
   }
   for (const m of text.matchAll(PAIR_STRING)) {
     const at = m.index ?? 0;
     if (taken.has(at)) continue;
     const name = m[2] ?? '';
-    occurrences.push(occurrence(index, name, at + 1, { text: m[3] ?? '', start: at + 2 + name.length }, 'none'));
+    const value = { text: m[3] ?? '', start: at + 2 + name.length };
+    occurrences.push(occurrence(index, name, at + 1, value, quotingOf(m[1])));
   }
   const dotnet = /CORECLR_|COR_|W3SVC|\\WAS\b|Services\\/i.test(text);
   return {
@@ -59,10 +61,17 @@ function occurrence(
     name,
     nameRange: index.rangeOf(nameStart, nameStart + name.length),
     ...(value ? { value: value.text, valueRange: index.rangeOf(value.start, value.start + value.text.length) } : {}),
-    valueKind: !value ? 'none' : /\$\w|\$\(/.test(value.text) && quoting !== 'single' ? 'reference' : 'literal',
+    valueKind: !value ? 'none' : /\$[\w({]/.test(value.text) && quoting !== 'single' ? 'reference' : 'literal',
     scope: 'file',
     bakedIn: false,
+    caseInsensitive: true,
     quoting: 'none',
+    // Only a double-quoted string expands `$env:NAME`.
+    environmentReference: quoting === 'double' ? 'powershell' : 'none',
     removalRange: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } },
   };
+}
+
+function quotingOf(quote: string | undefined): SettingOccurrence['quoting'] {
+  return quote === "'" ? 'single' : quote === '"' ? 'double' : 'none';
 }

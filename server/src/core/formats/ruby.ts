@@ -114,6 +114,8 @@ function readSetting(walk: Walk, node: RubyNode, receiver: string): boolean {
   const first = path[0]?.messageLoc as Loc | undefined;
   const lastMessage = last.messageLoc as Loc | undefined;
   if (!first || !lastMessage) return false;
+  // Settings are read with dots (`c.profiling.enabled`); an operator call such as `-x` or `!x` is not one.
+  if (path.some((call) => !call.callOperatorLoc)) return false;
   const nameStart = walk.char(first.startOffset);
   let nameEnd = walk.char(lastMessage.startOffset + lastMessage.length);
   let names = path.map((call) => String(call.name).replace(/=$/, ''));

@@ -31,8 +31,7 @@ export function children(node: RubyNode): RubyNode[] {
   for (const value of Object.values(node)) {
     if (Array.isArray(value)) {
       for (const item of value) if (isSyntaxNode(item)) found.push(item);
-    }
-    else if (isSyntaxNode(value)) found.push(value);
+    } else if (isSyntaxNode(value)) found.push(value);
   }
   return found;
 }

@@ -42,7 +42,8 @@ const COMMANDS: readonly (readonly [(text: string, steps: readonly string[]) => 
     'ruby',
   ],
   [
-    (text, steps) => text.includes('dd-trace/init') || installs(steps, /(npm|yarn|pnpm) (install|i|add)/, /\bdd-trace\b/),
+    (text, steps) =>
+      text.includes('dd-trace/init') || installs(steps, /(npm|yarn|pnpm) (install|i|add)/, /\bdd-trace\b/),
     'nodejs',
   ],
   [(text) => /datadog-dotnet-apm|Datadog\.Trace\.ClrProfiler|\bdotnet\s+\S+\.dll\b/.test(text), 'dotnet'],

@@ -45,7 +45,7 @@ function extractParsed(text: string): ExtractResult {
     problems.push({
       code: 'parse-error',
       severity: 'error',
-      message: `Malformed XML: ${firstError.message.replace(/\s+/g, ' ')}. Settings after this point may not be checked.`,
+      message: `Malformed XML: ${withoutQuotedText(firstError.message)}. Settings after this point may not be checked.`,
       range: at,
     });
   }
@@ -92,6 +92,7 @@ function read(xml: Xml, element: XMLElement, keyAttribute: string, scope: string
     removalRange: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } },
     quoting: 'xmlAttribute',
     bakedIn: true,
+    caseInsensitive: true,
   });
 }
 
@@ -118,4 +119,14 @@ function decodeEntities(value: string): string {
     }
     return ENTITIES[entity] ?? whole;
   });
+}
+
+/** The parser's message without the text it found, which may be a key (`value=<key>` unquoted). */
+function withoutQuotedText(message: string): string {
+  return message
+    .replace(/\s+/g, ' ')
+    .replace(/Expecting token of type --> (\w+) <--/, 'expected $1')
+    .replace(/ but found --> '.*' <--/, '')
+    .replace(/ but found:.*$/, '')
+    .replace(/unexpected character: ->.<-/, 'unexpected character');
 }

@@ -94,7 +94,8 @@ export function pairsOf(y: YamlContext, node: unknown): readonly Pair[] {
   const map = resolve(y, node);
   if (!isMap(map) || y.walk.resolving.has(map) || y.walk.resolving.size >= MAX_MERGE_DEPTH) return [];
   const cached = y.walk.pairs.get(map);
-  if (cached) return cached;
+  // Every read is charged, not only the first: a map reached through many aliases costs each time.
+  if (cached) return spend(y, cached.length) ? cached : [];
   y.walk.resolving.add(map);
   const own = map.items.filter((pair) => scalarText(pair.key) !== '<<');
   const keys = new Set(own.map((pair) => scalarText(pair.key)));

@@ -3,6 +3,7 @@
  * action can be rebuilt from the diagnostic alone.
  */
 import type { Fix, QuotingStyle, SettingOccurrence } from '../types.js';
+import type { RuleContext } from './context.js';
 
 /** Writes a value back the way the place it goes needs it to be written. */
 export function renderValue(value: string, quoting: QuotingStyle | undefined): string {
@@ -31,7 +32,6 @@ export function replaceValueFix(occurrence: SettingOccurrence, value: string, ti
     title: title ?? `Change the value to \`${value}\``,
     edits: [{ range: occurrence.valueRange, newText: renderValue(value, occurrence.quoting) }],
     preferred: true,
-    safe: true, // rules suggest a value only when it is the one the user meant, written as the runtime reads it
   };
 }
 
@@ -42,6 +42,37 @@ export function renameFix(occurrence: SettingOccurrence, name: string, preferred
     edits: [{ range: occurrence.nameRange, newText: name, expected: occurrence.name }],
     preferred,
   };
+}
+
+/**
+ * Renames to `name`, unless `name` is already set for the same process: then the rename would only
+ * make a duplicate, so the fix removes this line instead (or, when it cannot, says so in its title).
+ */
+export function renameOrRemove(
+  ctx: RuleContext,
+  occurrence: SettingOccurrence,
+  name: string,
+  preferred: boolean,
+  /** The plain rename is certain (a change of case, a documented replacement): `--fix` may apply it. */
+  safe = false,
+): Fix[] {
+  const target = ctx.catalog.lookup(occurrence.surface, name);
+  const existing = ctx.occurrences.find(
+    (o) =>
+      o !== occurrence &&
+      o.scope === occurrence.scope &&
+      o.surface === occurrence.surface &&
+      (o.name === name || (target !== undefined && ctx.settingOf(o) === target)),
+  );
+  if (!existing) {
+    const rename = renameFix(occurrence, name, preferred);
+    return [safe ? { ...rename, safe } : rename];
+  }
+  const line = existing.nameRange.start.line + 1;
+  const remove = removeFix(occurrence, `Remove this line (\`${name}\` is already set on line ${line})`);
+  if (remove) return [{ ...remove, preferred }]; // deletes data: never `safe`
+  const rename = renameFix(occurrence, name, false);
+  return [{ ...rename, title: `${rename.title} (already set on line ${line}: this makes a duplicate)` }];
 }
 
 /** Deletes the occurrence, when the extractor says how. */

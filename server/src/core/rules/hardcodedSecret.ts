@@ -53,6 +53,11 @@ function secretFixes(occurrence: SettingOccurrence): Fix[] {
 /** How each place refers to a value supplied at run time; `undefined` where it has no such syntax. */
 function referenceFor(occurrence: SettingOccurrence): string | undefined {
   if (occurrence.bakedIn && occurrence.scope.startsWith('stage:')) return undefined; // a Dockerfile: remove instead
+  if (occurrence.environmentReference === 'none') return undefined;
+  if (occurrence.environmentReference === 'batch') return `%${occurrence.name}%`;
+  if (occurrence.environmentReference === 'powershell') return `$env:${occurrence.name}`;
+  // PHP's INI reader expands `${VAR}` from the environment: `datadog.api_key` reads `DD_API_KEY`.
+  if (occurrence.surface === 'phpIni') return `\${${occurrence.name.replace(/^datadog\./, 'DD_').toUpperCase()}}`;
   if (occurrence.surface === 'rubyConfigure') return `ENV.fetch('DD_API_KEY')`;
   if (occurrence.quoting === 'ruby') return `ENV.fetch('${occurrence.name}')`;
   if (occurrence.scope.startsWith('k8s:') || occurrence.quoting === 'xmlAttribute') return undefined;

@@ -11,23 +11,25 @@ import { duplicateSetting } from './duplicateSetting.js';
 import { hardcodedSecret } from './hardcodedSecret.js';
 import { invalidValue } from './invalidValue.js';
 import { missingDependency } from './missingDependency.js';
+import type { RuleId } from './registry.js';
 import { runtimeMismatch } from './runtimeMismatch.js';
 import { unknownSetting } from './unknownSetting.js';
 import { valueSyntax } from './valueSyntax.js';
 
-const ALL_RULES: readonly Rule[] = [
-  unknownSetting,
-  invalidValue,
-  deprecatedSetting,
-  duplicateSetting,
-  hardcodedSecret,
-  runtimeMismatch,
-  missingDependency,
-  conflictingSettings,
-  valueSyntax,
+/** Every rule with the code it reports, in the order they run (analysis runs them one by one, within its budget). */
+export const RULE_CHECKS: readonly { readonly code: RuleId; readonly check: Rule }[] = [
+  { code: 'unknown-setting', check: unknownSetting },
+  { code: 'invalid-value', check: invalidValue },
+  { code: 'deprecated-setting', check: deprecatedSetting },
+  { code: 'duplicate-setting', check: duplicateSetting },
+  { code: 'hardcoded-secret', check: hardcodedSecret },
+  { code: 'runtime-mismatch', check: runtimeMismatch },
+  { code: 'missing-dependency', check: missingDependency },
+  { code: 'conflicting-settings', check: conflictingSettings },
+  { code: 'value-syntax', check: valueSyntax },
 ];
 
 export function runRules(catalog: Catalog, extracted: ExtractResult, settings: AnalysisSettings): Finding[] {
   const ctx = createRuleContext(catalog, extracted, settings);
-  return ALL_RULES.flatMap((rule) => rule(ctx));
+  return RULE_CHECKS.flatMap(({ check }) => check(ctx));
 }

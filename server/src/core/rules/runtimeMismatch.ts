@@ -13,7 +13,7 @@ import type { Finding, Runtime, SettingOccurrence } from '../types.js';
 import { displayName, listRuntimes } from '../text/names.js';
 import type { Rule, RuleContext } from './context.js';
 import { redactAssignments } from '../text/secretNames.js';
-import { renameFix } from './fixes.js';
+import { renameOrRemove } from './fixes.js';
 
 const RETIRED = new Set(['deprecated', 'legacy', 'removed', 'internal', 'hidden']);
 
@@ -40,7 +40,7 @@ function report(ctx: RuleContext, occurrence: SettingOccurrence, setting: Settin
     severity: 'warning',
     message: `\`${name}\` is read only by ${listRuntimes(setting.runtimes)}, not by ${listRuntimes(inUse)}${because}.${instead}`,
     range: occurrence.nameRange,
-    ...(alternative ? { fixes: [renameFix(occurrence, alternative.name, true)] } : {}),
+    ...(alternative ? { fixes: renameOrRemove(ctx, occurrence, alternative.name, true) } : {}),
   };
 }
 

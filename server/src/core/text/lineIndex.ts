@@ -24,7 +24,9 @@ export function createLineIndex(text: string): LineIndex {
     else if (ch === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
   }
   const positionAt = (offset: number): Position => {
-    const clamped = Math.max(0, Math.min(offset, text.length));
+    let clamped = Math.max(0, Math.min(offset, text.length));
+    // Between the \r and the \n of a CRLF is not a place on the line: it is the line's end.
+    if (text.charCodeAt(clamped) === 10 && text.charCodeAt(clamped - 1) === 13) clamped--;
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {

@@ -47,8 +47,15 @@ export const dockerfilePlanner: FormatPlanner = {
     if (!parsed) return [];
     const last = parsed.froms[parsed.froms.length - 1];
     if (!last) return [{ scope: 'stage:0', label: 'a new stage' }];
-    const image = (last.getRawArgumentsContent() ?? '').split(/\s+/).filter((w) => !w.startsWith('--'))[0] ?? '';
-    return [{ scope: `stage:${parsed.froms.length - 1}`, label: `the final stage (FROM ${image})` }];
+    const image = imageOf(last);
+    const inherits = parentStages(parsed.froms, parsed.froms.length - 1);
+    return [
+      {
+        scope: `stage:${parsed.froms.length - 1}`,
+        label: `the final stage (FROM ${image})`,
+        ...(inherits.length > 0 ? { inherits } : {}),
+      },
+    ];
   },
   unsupported: (input) => (parse(input.text) ? undefined : 'The Dockerfile could not be parsed.'),
   insert(input, _target: SetupTarget, entries, runtime): TextEdit[] {
@@ -74,6 +81,8 @@ export const dockerfilePlanner: FormatPlanner = {
     const start = parsed.instructions.find(
       (i) => i.getRange().start.line > stageStart && /^(CMD|ENTRYPOINT)$/i.test(i.getKeyword()),
     );
+    const datadogEnv = extendableEnv(input, parsed, stageStart, start?.getRange().start.line ?? Infinity);
+    if (datadogEnv) return [appendToEnv(input, datadogEnv, entries, parsed.escape)];
     if (!start) return [insertLines(input.text, input.index, input.index.lineCount, lines, input.eol)];
     const line = start.getRange().start.line;
     const indent = indentOf(input.text, input.index, line);
@@ -89,9 +98,54 @@ export const dockerfilePlanner: FormatPlanner = {
   },
 };
 
+/**
+ * The stage's last `ENV` that already holds `DD_*` settings, written in the `KEY=value` form, before the
+ * start command: the new settings join it rather than open a second block.
+ */
+function extendableEnv(input: FormatInput, parsed: Parsed, after: number, before: number): Instruction | undefined {
+  const datadogLines = new Set(
+    input.extracted.occurrences
+      .filter((o) => o.surface === 'env' && /^DD_/.test(o.name))
+      .map((o) => o.nameRange.start.line),
+  );
+  return parsed.instructions
+    .filter((i) => {
+      const { start, end } = i.getRange();
+      if (i.getKeyword().toUpperCase() !== 'ENV' || start.line <= after || start.line >= before) return false;
+      const pairs = (i.getRawArgumentsContent() ?? '').trim();
+      return /^[A-Za-z_][\w.-]*=/.test(pairs) && [...datadogLines].some((l) => l >= start.line && l <= end.line);
+    })
+    .pop();
+}
+
+/** `ENV A=1` + ` \` and the new pairs on continuation lines. */
+function appendToEnv(input: FormatInput, env: Instruction, entries: readonly Entry[], escape: string): TextEdit {
+  const end = env.getRange().end;
+  const continuation = continuationIndent(input.text, escape);
+  const pairs = entries.map((e) => `${continuation}${pair(e)}`);
+  return { range: { start: end, end }, newText: ` ${escape}${input.eol}${pairs.join(` ${escape}${input.eol}`)}` };
+}
+
+function pair(e: Entry): string {
+  return `${e.name}=${isBare(e.value) ? e.value : renderValue(e.value, 'double')}`;
+}
+
+function imageOf(from: Instruction): string {
+  return (from.getRawArgumentsContent() ?? '').split(/\s+/).filter((w) => !w.startsWith('--'))[0] ?? '';
+}
+
+/** The stages a stage is built on (`FROM base AS final` after `FROM python AS base`), nearest first. */
+function parentStages(froms: readonly Instruction[], stage: number): string[] {
+  const image = imageOf(froms[stage]!).toLowerCase();
+  const parent = froms.findIndex(
+    (f, i) => i < stage && /\bAS\s+(\S+)/i.exec(f.getRawArgumentsContent() ?? '')?.[1]?.toLowerCase() === image,
+  );
+  return parent < 0 ? [] : [`stage:${parent}`, ...parentStages(froms, parent)];
+}
+
 /** `ENV A=1 \` + continuation lines, indented as the file's other continuations (four spaces by default). */
 function envLines(input: FormatInput, entries: readonly Entry[], keyword: string, escape: string): string[] {
-  const pairs = entries.map((e) => `${e.name}=${isBare(e.value) ? e.value : renderValue(e.value, 'double')}`);
+  const pairs = entries.map(pair);
   const continuation = continuationIndent(input.text, escape);
   return pairs.map((pair, i) => {
     const head = i === 0 ? `${keyword} ${pair}` : `${continuation}${pair}`;

@@ -6,6 +6,7 @@
  */
 import type { TextEdit } from 'vscode-languageserver-types';
 import { createLineIndex } from '../../text/lineIndex.js';
+import { hintsFromCommand } from '../../formats/runtimeHints.js';
 import { renderValue } from '../../rules/fixes.js';
 import type { AnalysisSettings, FormatId, Runtime, SettingOccurrence, Surface } from '../../types.js';
 import { extractDocument, fileNameOf, type DocumentInput, type ServiceDeps } from '../analyze.js';
@@ -15,6 +16,7 @@ import { dotenvPlanner } from './dotenv.js';
 import { phpIniPlanner } from './phpIni.js';
 import { rubyPlanner } from './ruby.js';
 import { batchPlanner, powershellPlanner, shellPlanner } from './scripts.js';
+import { enablesProfiling } from './hint.js';
 import { eolOf } from './text.js';
 import type {
   Entry,
@@ -81,6 +83,7 @@ export function setupChoices(
     format,
     runtimes: planner.runtimes,
     targets,
+    enabled: enablesProfiling(deps, input.extracted),
     ...(detected ? { detected } : {}),
     ...(unsupported ? { unsupported } : {}),
   };
@@ -96,6 +99,9 @@ function withDetected(prepared: Prepared, target: SetupTarget, settings: Analysi
     if (fits.includes(hint.runtime)) counts.set(hint.runtime, (counts.get(hint.runtime) ?? 0) + 1);
   }
   if (fits.length === 1 && fits[0]) counts.set(fits[0], 1);
+  // Formats whose extractor reads no start commands (PowerShell) still name the launcher somewhere.
+  if (counts.size === 0)
+    for (const runtime of hintsFromCommand(prepared.input.text)) if (fits.includes(runtime)) counts.set(runtime, 1);
   const best = [...counts].sort((a, b) => b[1] - a[1])[0];
   return best ? { ...target, detected: best[0] } : target;
 }
@@ -118,6 +124,7 @@ export function planSetup(deps: ServiceDeps, doc: DocumentInput, request: SetupR
     ...(request.env ? { env: request.env } : {}),
   });
   const existing = input.extracted.occurrences.filter((o) => o.scope === target.scope);
+  const inheritedFrom = input.extracted.occurrences.filter((o) => target.inherits?.includes(o.scope));
   const missing: Entry[] = [];
   const kept: string[] = [];
   const changes: SetupChange[] = [];
@@ -125,7 +132,11 @@ export function planSetup(deps: ServiceDeps, doc: DocumentInput, request: SetupR
     const name = nameOn(input.catalog, planner.surface, want.name);
     if (!name) continue;
     const current = existing.filter((o) => isSetting(input.catalog, o, want.name)).pop();
-    if (!current) missing.push({ name, value: want.value });
+    const inherited = inheritedFrom.filter((o) => isSetting(input.catalog, o, want.name)).pop();
+    if (!current && inherited && (inherited.valueKind !== 'literal' || want.accepts(inherited.value ?? '')))
+      kept.push(inherited.name);
+    // A contradicting inherited value is overridden here rather than changed in the stage others build on.
+    else if (!current) missing.push({ name, value: want.value });
     else if (current.valueKind !== 'literal' || want.accepts(current.value ?? '') || !current.valueRange)
       kept.push(current.name);
     else changes.push(change(current, want.merge?.(current.value ?? '') ?? want.value));
@@ -160,14 +171,29 @@ function isSetting(catalog: Catalog, occurrence: SettingOccurrence, envName: str
   return catalog.lookup(occurrence.surface, occurrence.name)?.equivalents?.env === envName;
 }
 
-/** The folder holding the file, a fair default service name. */
+/** Folder names that say where a file sits in a project, not which service it is. */
+const GENERIC_FOLDERS = new Set(
+  'config initializers src app bin scripts script deploy deployment deployments k8s kubernetes manifests docker build ci env environments overlays base helm templates'.split(
+    ' ',
+  ),
+);
+
+/** The nearest folder holding the file whose name is not a generic one, a fair default service name. */
 function folderOf(uri: string): string | undefined {
-  const parts = uri.replace(/[?#].*$/, '').split(/[\\/]/);
-  const folder = parts[parts.length - 2];
-  if (!folder || folder.endsWith(':')) return undefined;
-  try {
-    return decodeURIComponent(folder);
-  } catch {
-    return folder;
+  const parts = uri
+    .replace(/[?#].*$/, '')
+    .split(/[\\/]/)
+    .slice(0, -1);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i] ?? '';
+    if (part === '' || part.endsWith(':')) return undefined;
+    let name = part;
+    try {
+      name = decodeURIComponent(part);
+    } catch {
+      // keep the raw segment
+    }
+    if (!GENERIC_FOLDERS.has(name.toLowerCase()) && !name.startsWith('.')) return name;
   }
+  return undefined;
 }

@@ -16,6 +16,8 @@ export interface SetupTarget {
   readonly service?: string;
   /** The runtime this place runs, from its image, commands or file type. */
   readonly detected?: Runtime;
+  /** Scopes whose settings this place inherits (a Dockerfile stage built `FROM` an earlier one). */
+  readonly inherits?: readonly string[];
 }
 
 /** What the editor shows before planning: the runtimes that fit, the one detected, the places. */
@@ -24,6 +26,8 @@ export interface SetupChoices {
   readonly runtimes: readonly Runtime[];
   readonly detected?: Runtime;
   readonly targets: readonly SetupTarget[];
+  /** Whether the file already turns the profiler on somewhere. */
+  readonly enabled: boolean;
   /** Why nothing can be planned for this file, when that is the case. */
   readonly unsupported?: string;
 }

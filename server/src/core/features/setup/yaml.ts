@@ -78,10 +78,14 @@ export const yamlPlanner: FormatPlanner = {
   platform: 'linux',
   targets: (input) =>
     places(input).map(({ scope, label, service }) => ({ scope, label, ...(service ? { service } : {}) })),
-  unsupported: (input) =>
-    places(input).length > 0
+  unsupported(input) {
+    const docs = parseAllDocuments(input.text, { uniqueKeys: false });
+    if ((Array.isArray(docs) ? docs : []).some((doc) => doc.errors.length > 0))
+      return 'The YAML has syntax errors; fix them first.';
+    return places(input).length > 0
       ? undefined
-      : 'This YAML file has no compose service or Kubernetes container to configure.',
+      : 'This YAML file has no compose service or Kubernetes container to configure.';
+  },
   insert(input, target, entries) {
     const place = places(input).find((p) => p.scope === target.scope);
     if (!place) return 'The chosen service or container is no longer in the file.';

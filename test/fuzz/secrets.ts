@@ -1,0 +1,105 @@
+/**
+ * A planted key: documents of every format with a secret setting (`DD_API_KEY`, `DD_APP_KEY`,
+ * `-Ddd.api-key`, `c.api_key`, `--api_key`) holding {@link KEY}, placed beside the file's own settings and
+ * then damaged like any other fuzz case. The key must never come back out of the service.
+ */
+import fc from 'fast-check';
+import { detectFormat } from '../../server/src/core/formats/index.js';
+import type { FormatId } from '../../server/src/core/types.js';
+import { mutation, mutate } from './arbitraries.js';
+import { loadCorpus, type FuzzCase } from './corpus.js';
+
+/** The planted key: random-looking hex, so no placeholder rule and no fixture text matches it by chance. */
+export const KEY = 'a3f9c2e8b1d74f6e9a0c5b2d8e1f4a7c';
+
+/** A leak is any 8 characters of the key in a row: a key cut short by a mutation or a message is still a leak. */
+const WINDOW = 8;
+
+/** The part of the key that `text` repeats, if any. */
+export function leakedPart(text: string): string | undefined {
+  for (let i = 0; i + WINDOW <= KEY.length; i++) {
+    const part = KEY.slice(i, i + WINDOW);
+    if (text.includes(part)) return part;
+  }
+  return undefined;
+}
+
+/** Lines that set a secret, per format; `$I` is the indentation of the line the secret is planted beside. */
+const LINES: Record<FormatId, readonly string[]> = {
+  dockerfile: [
+    `ENV DD_API_KEY=${KEY}`,
+    `ENV DD_API_KEY ${KEY}`,
+    `ARG DD_API_KEY=${KEY}`,
+    `ENV DD_SERVICE=web DD_APP_KEY="${KEY}"`,
+    `RUN java -Ddd.api-key=${KEY} -javaagent:/dd-java-agent.jar -jar app.jar`,
+    `CMD ["java", "-Ddd.api-key=${KEY}", "-jar", "app.jar"]`,
+  ],
+  dotenv: [
+    `DD_API_KEY=${KEY}`,
+    `DD_API_KEY="${KEY}"`,
+    `export DD_APP_KEY='${KEY}'`,
+    `DD_PROFILING_API_KEY=${KEY} # prod`,
+  ],
+  xmlConfig: [
+    `<environmentVariable name="DD_API_KEY" value="${KEY}" />`,
+    `<environmentVariable name='DD_APP_KEY' value='${KEY}'/>`,
+  ],
+  yaml: [
+    `$I- DD_API_KEY=${KEY}`,
+    `$IDD_API_KEY: ${KEY}`,
+    `$IDD_APP_KEY: "${KEY}"`,
+    `$I- name: DD_API_KEY\n$I  value: "${KEY}"`,
+  ],
+  ruby: [`$Ic.api_key = '${KEY}'`, `ENV['DD_API_KEY'] = '${KEY}'`, `ENV["DD_APP_KEY"] ||= "${KEY}"`],
+  shell: [
+    `export DD_API_KEY=${KEY}`,
+    `DD_API_KEY="${KEY}" java -jar app.jar`,
+    `java -Ddd.api-key=${KEY} -javaagent:dd-java-agent.jar -jar app.jar`,
+    `ddprof --api_key ${KEY} ./app`,
+  ],
+  batch: [
+    `set DD_API_KEY=${KEY}`,
+    `SET "DD_API_KEY=${KEY}"`,
+    `set DD_APP_KEY=${KEY} `,
+    `java -Ddd.api-key=${KEY} -jar app.jar`,
+  ],
+  powershell: [
+    `$env:DD_API_KEY = "${KEY}"`,
+    `[Environment]::SetEnvironmentVariable("DD_API_KEY", "${KEY}", "Machine")`,
+    `$env:DD_APP_KEY='${KEY}'`,
+  ],
+  phpIni: [`env[DD_API_KEY] = ${KEY}`, `env[DD_APP_KEY] = "${KEY}"`],
+};
+
+/** Lines after which a secret line of the same shape fits (YAML needs the right indentation, Ruby the block). */
+const ANCHORS: Partial<Record<FormatId, RegExp>> = {
+  yaml: /^( *)(?:- [A-Z_]+=|[A-Z][A-Z0-9_]*:\s|- name: )/,
+  ruby: /^(\s*)c\.\w/,
+};
+
+/** Plants `line` after line number `at` (modulo the lines that fit), indented like its anchor. */
+export function plant(doc: FuzzCase, line: string, at: number): FuzzCase {
+  const format = detectFormat(doc.fileName);
+  const lines = doc.text.split('\n');
+  const anchor = format ? ANCHORS[format] : undefined;
+  const fits = lines.flatMap((text, i) => (anchor === undefined || anchor.test(text) ? [i] : []));
+  const after = fits.length > 0 ? (fits[at % fits.length] ?? 0) : lines.length - 1;
+  const indent = anchor?.exec(lines[after] ?? '')?.[1] ?? '';
+  const planted = line.replaceAll('$I', indent);
+  lines.splice(after + 1, 0, planted);
+  return { fileName: doc.fileName, text: lines.join('\n') };
+}
+
+/** A corpus document with a planted key, then a few mutations (maybe none). */
+export function plantedSecret(maxDepth: number): fc.Arbitrary<FuzzCase> {
+  const docs = loadCorpus().flatMap((doc) => {
+    const format = detectFormat(doc.fileName);
+    return format ? [{ doc, lines: LINES[format] }] : [];
+  });
+  return fc
+    .tuple(fc.constantFrom(...docs), fc.nat(), fc.nat(), fc.array(mutation(maxDepth), { maxLength: 4 }))
+    .map(([{ doc, lines }, which, at, mutations]) => {
+      const planted = plant(doc, lines[which % lines.length] ?? '', at);
+      return { fileName: planted.fileName, text: mutations.reduce(mutate, planted.text) };
+    });
+}
