@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +16,7 @@ import { detectFormat } from '../../server/src/core/formats/index.js';
 import type { LanguageService } from '../../server/src/core/languageService.js';
 import type { Finding } from '../../server/src/core/types.js';
 import { assertGoldenText } from '../helpers/golden.js';
+import { findPlanted, writePlantedWorkspace } from '../helpers/plantedSecrets.js';
 import { realService } from '../helpers/service.js';
 import { goldenPath, runCli } from './runCli.js';
 
@@ -102,6 +103,8 @@ describe('dd-profiler-lint --fix on a copy of examples/', () => {
       encoding: 'utf8',
     });
     assert.equal(apply.error ?? apply.stderr, '');
+    // No key from the files reaches the output: a context line holding one is masked.
+    assert.doesNotMatch(dryRun.stdout, /0123456789abcdef0123456789abcdef|4f2a9c0d8e7b6a5f4e3d2c1b0a9f8e7d/);
     assert.match(dryRun.stderr, /--fix would fix \d+ problems in \d+ files\n$/);
     for (const file of claimedFiles('examples')) {
       assert.deepStrictEqual(readFileSync(join(dir, 'dry', relative('examples', file))), readFileSync(file), file);
@@ -118,7 +121,7 @@ describe('dd-profiler-lint --fix on a copy of examples/', () => {
   });
 
   it('reports what it fixed on stderr and what remains on stdout, and exits on what remains', () => {
-    assert.match(run.stderr, /^dd-profiler-lint: fixed \d+ in lf\/java-orders\/start\.sh \(arg-order\)$/m);
+    assert.match(run.stderr, /^dd-profiler-lint: fixed 1 problem in lf\/java-orders\/start\.sh \(arg-order\)$/m);
     assert.doesNotMatch(run.stdout, /arg-order|yaml-value-type/);
     assert.equal(run.code, 1); // a hard-coded key has no safe fix and stays an error
     assert.equal(runCli(join(dir, 'fix'), '--fix-dry-run').stdout, '', 'nothing left to fix');
@@ -134,5 +137,57 @@ describe('dd-profiler-lint --fix on a copy of examples/', () => {
       })
       .join('');
     assert.equal(diffs, dryRun.stdout);
+  });
+});
+
+describe('--fix on other encodings', () => {
+  let dir = '';
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'dd-lint-fix-enc-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+
+  it('rewrites a UTF-16 web.config as UTF-16 with its byte-order mark, CRLF endings kept', () => {
+    const text =
+      '<configuration>\r\n  <appSettings>\r\n    <add key="DD_PROFILING_ENABLED" value="Auto" />\r\n  </appSettings>\r\n</configuration>\r\n';
+    writeFileSync(join(dir, 'web.config'), utf16(text));
+    const run = runCli(dir, '--fix', '--runtime', 'dotnet', 'web.config');
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.deepStrictEqual(readFileSync(join(dir, 'web.config')), utf16(text.replace('"Auto"', '"auto"')));
+  });
+
+  it('leaves a file that is not valid UTF-8 untouched and says so', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('FROM node:22\nENV DD_PROFILING_ENABLED=Auto\n# caf'),
+      Buffer.from([0xe9, 0x0a]),
+    ]);
+    mkdirSync(join(dir, 'latin1'));
+    writeFileSync(join(dir, 'latin1', 'Dockerfile'), bytes);
+    const run = runCli(dir, '--fix', '--runtime', 'dotnet', 'latin1/Dockerfile');
+    assert.match(
+      run.stderr,
+      /latin1\/Dockerfile: not valid in its encoding, so it cannot be rewritten exactly; not fixed/,
+    );
+    assert.deepStrictEqual(readFileSync(join(dir, 'latin1', 'Dockerfile')), bytes);
+    assert.match(run.stdout, /invalid-value/);
+  });
+});
+
+describe('--fix and --fix-dry-run on planted keys', () => {
+  const workspace = writePlantedWorkspace();
+  after(() => rmSync(workspace, { recursive: true, force: true }));
+  // A fixable problem beside each key, so the diff shows lines around it.
+  for (const file of claimedFiles(workspace).filter((path) => detectFormat(path) === 'dotenv')) {
+    writeFileSync(file, `DD_PROFILING_ENABLED=True\n${readFileSync(file, 'utf8')}DD_TRACE_ENABLED=True\n`);
+  }
+
+  it('never prints a key, in the diff or in what --fix reports', () => {
+    const dry = runCli(workspace, '--fix-dry-run', '--runtime', 'dotnet');
+    assert.match(dry.stdout, /^\+DD_PROFILING_ENABLED=true$/m, 'the dotenv files have a diff');
+    const fix = runCli(workspace, '--fix', '--runtime', 'dotnet');
+    for (const output of [dry.stdout, dry.stderr, fix.stdout, fix.stderr]) {
+      assert.deepStrictEqual(findPlanted(output), [], output);
+    }
   });
 });

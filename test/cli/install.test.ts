@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -57,6 +57,13 @@ describe('npm pack + npm install -g of the tarball, offline', () => {
       /^(test|out|server|client|scripts|examples)\/|\.map$|\.d\.ts$|\.ts$/.test(path),
     );
     assert.deepStrictEqual(unwanted, []);
+  });
+
+  it('decides what ships with .npmignore, since vsce refuses package.json "files" beside .vscodeignore', () => {
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { files?: unknown; dependencies?: unknown };
+    assert.equal(manifest.files, undefined);
+    assert.ok(existsSync('.npmignore') && existsSync('.vscodeignore'));
+    assert.equal(manifest.dependencies, undefined, 'runtime code is bundled; a dependency would need the registry');
   });
 
   it('installs no dependency (everything is bundled)', () => {

@@ -4,16 +4,17 @@
  * skipped default directories are named; hostile file names reach the terminal escaped.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from './runCli.js';
+import { BIN, runCli } from './runCli.js';
 
 const PREFIX = 'dd-profiler-lint: ';
 const USAGE = 'Run dd-profiler-lint --help for usage.\n';
 const isRoot = process.getuid?.() === 0;
+const hasSetpriv = isRoot && spawnSync('setpriv', ['--version']).status === 0;
 
 describe('cli paths it cannot check', () => {
   let dir = '';
@@ -67,19 +68,27 @@ describe('cli paths it cannot check', () => {
     assert.deepStrictEqual(files, ['app/Dockerfile', 'tree/Dockerfile']);
   });
 
+  // Root reads everything, so as root the CLI runs as `nobody` (setpriv) for this one.
+  const asUser = isRoot && hasSetpriv ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+  const runAs = (...args: string[]) => {
+    const [command = process.execPath, ...rest] = [...asUser, process.execPath, BIN, '--config', 'empty.json', ...args];
+    const result = spawnSync(command, rest, { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
   it(
     'exits 2 on an unreadable directory, named or met while walking',
-    { skip: isRoot && 'root reads everything' },
+    { skip: isRoot && !hasSetpriv && 'root reads everything' },
     () => {
       mkdirSync(join(dir, 'locked'));
       chmodSync(join(dir, 'locked'), 0o000);
+      chmodSync(dir, 0o755);
       try {
-        assert.deepStrictEqual(run('locked'), {
+        assert.deepStrictEqual(runAs('locked'), {
           code: 2,
           stdout: '',
           stderr: `${PREFIX}cannot read directory (permission denied): locked\n${USAGE}`,
         });
-        const walked = run('.');
+        const walked = runAs('.');
         assert.equal(walked.code, 2);
         assert.match(walked.stderr, /^dd-profiler-lint: locked: permission denied; not checked$/m);
       } finally {
@@ -135,6 +144,14 @@ describe('cli severity threshold and hostile names', () => {
       code: 2,
       stdout: '',
       stderr: `${PREFIX}unknown severity "hint" for --severity-threshold (use error, warning, info)\n${USAGE}`,
+    });
+  });
+
+  it('escapes control characters in a usage error naming the path', () => {
+    assert.deepStrictEqual(run('gone\u001bc\u0007.env'), {
+      code: 2,
+      stdout: '',
+      stderr: `${PREFIX}no such file or directory: gone\\x1bc\\x07.env\n${USAGE}`,
     });
   });
 

@@ -29,6 +29,12 @@ const cases: [string, string[], string][] = [
     '--rule arg-order=fatal: level must be one of error, warning, info, hint, off',
   ],
   ['a negative --max-warnings', ['--max-warnings', '-1'], '--max-warnings needs a whole number, got "-1"'],
+  ['--fix with --fix-dry-run', ['--fix', '--fix-dry-run'], 'use --fix or --fix-dry-run, not both'],
+  [
+    '--fix-dry-run with a machine format',
+    ['--fix-dry-run', '--format', 'json'],
+    '--fix-dry-run prints a diff; it cannot be combined with --format json or sarif',
+  ],
 ];
 
 describe('cli bad usage', () => {

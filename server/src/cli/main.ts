@@ -15,7 +15,7 @@ import { escapeControls } from './escape.js';
 import { lintFiles, type FileFix } from './lint.js';
 import { countFindings, formatJson, formatText, type Counts, type FileReport } from './report.js';
 import { formatSarif } from './sarif.js';
-import { selectFiles } from './walk.js';
+import { selectFiles, type FileSelection } from './walk.js';
 
 /** Where the CLI reads and writes; the process by default, something else in tests. */
 export interface CliIo {
@@ -34,12 +34,12 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     if (options.version) return print(io, `${version()}\n`);
     return await lint(options, io);
   } catch (error) {
+    // Usage errors quote arguments (file names), which may hold control characters: escaped too.
     if (error instanceof UsageError) {
-      io.stderr(`dd-profiler-lint: ${error.message}\nRun dd-profiler-lint --help for usage.\n`);
+      io.stderr(`dd-profiler-lint: ${escapeControls(error.message)}\nRun dd-profiler-lint --help for usage.\n`);
     } else {
-      io.stderr(
-        `dd-profiler-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      io.stderr(`dd-profiler-lint: internal error: ${escapeControls(detail)}\n`);
     }
     return 2;
   }
@@ -48,17 +48,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
 async function lint(options: CliOptions, io: CliIo): Promise<number> {
   if (options.fix === 'diff' && options.format !== 'text')
     throw new UsageError('--fix-dry-run prints a diff; it cannot be combined with --format json or sarif');
-  const config = loadConfig(options.config, io.cwd);
-  const settings: AnalysisSettings = {
-    runtime: (options.runtime ?? config.settings.runtime) as AnalysisSettings['runtime'],
-    rules: { ...config.settings.rules, ...options.rules },
-  };
-  const selection = selectFiles(options.paths, {
-    cwd: io.cwd,
-    ignore: config.ignore,
-    ignoreRoot: config.root,
-    noDefaultIgnore: options.noDefaultIgnore,
-  });
+  const { settings, selection } = configure(options, io.cwd);
   const warn = (text: string) => io.stderr(`dd-profiler-lint: ${escapeControls(text)}\n`);
   selection.notes.forEach(warn);
   selection.problems.forEach(warn);
@@ -79,6 +69,22 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   return failing(counts, options.severityThreshold) || tooManyWarnings ? 1 : 0;
 }
 
+/** The settings (command line over config file) and the files to check. */
+function configure(options: CliOptions, cwd: string): { settings: AnalysisSettings; selection: FileSelection } {
+  const config = loadConfig(options.config, cwd);
+  const settings: AnalysisSettings = {
+    runtime: (options.runtime ?? config.settings.runtime) as AnalysisSettings['runtime'],
+    rules: { ...config.settings.rules, ...options.rules },
+  };
+  const selection = selectFiles(options.paths, {
+    cwd,
+    ignore: config.ignore,
+    ignoreRoot: config.root,
+    noDefaultIgnore: options.noDefaultIgnore,
+  });
+  return { settings, selection };
+}
+
 /** Whether any finding is at or above the threshold; hints never fail a run. */
 function failing(counts: Counts, threshold: FailSeverity): boolean {
   if (counts.error > 0) return true;
@@ -93,9 +99,7 @@ function dryRun(fixes: readonly FileFix[], io: CliIo): number {
   const total = changed.reduce((n, fix) => n + fix.fixed.length, 0);
   for (const fix of fixes)
     if (fix.skipped) io.stderr(`dd-profiler-lint: ${escapeControls(fix.path)}: ${fix.skipped}\n`);
-  io.stderr(
-    `dd-profiler-lint: --fix would fix ${total} ${total === 1 ? 'problem' : 'problems'} in ${changed.length} ${changed.length === 1 ? 'file' : 'files'}\n`,
-  );
+  io.stderr(`dd-profiler-lint: --fix would fix ${plural(total, 'problem')} in ${plural(changed.length, 'file')}\n`);
   return changed.length > 0 ? 1 : 0;
 }
 
@@ -103,8 +107,15 @@ function dryRun(fixes: readonly FileFix[], io: CliIo): number {
 function reportFixes(fixes: readonly FileFix[], warn: (text: string) => void): void {
   for (const fix of fixes) {
     if (fix.skipped) warn(`${fix.path}: ${fix.skipped}; not fixed`);
-    else warn(`fixed ${fix.fixed.length} in ${fix.path} (${[...new Set(fix.fixed)].sort().join(', ')})`);
+    else
+      warn(
+        `fixed ${plural(fix.fixed.length, 'problem')} in ${fix.path} (${[...new Set(fix.fixed)].sort().join(', ')})`,
+      );
   }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function render(options: CliOptions, reports: readonly FileReport[], color: boolean): string {

@@ -62,12 +62,15 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Most frequent first, then by rule id, so the line reads the same on every run. */
-export function countsPerRule(reports: readonly FileReport[]): string {
+/** Findings per rule id, most frequent first, then by rule id, so output reads the same on every run. */
+export function countsByRule(reports: readonly FileReport[]): Record<string, number> {
   const byRule = new Map<string, number>();
   for (const report of reports) for (const f of report.findings) byRule.set(f.code, (byRule.get(f.code) ?? 0) + 1);
-  return [...byRule]
-    .sort(([a, m], [b, n]) => n - m || a.localeCompare(b))
+  return Object.fromEntries([...byRule].sort(([a, m], [b, n]) => n - m || a.localeCompare(b)));
+}
+
+function countsPerRule(reports: readonly FileReport[]): string {
+  return Object.entries(countsByRule(reports))
     .map(([rule, n]) => `${rule} ${n}`)
     .join(', ');
 }
@@ -83,6 +86,7 @@ export function formatJson(reports: readonly FileReport[], version: string): str
       warnings: counts.warning,
       infos: counts.info,
       hints: counts.hint,
+      rules: countsByRule(reports),
     },
     files: reports.map((report) => ({
       path: report.path,

@@ -32,7 +32,6 @@ export function replaceValueFix(occurrence: SettingOccurrence, value: string, ti
     title: title ?? `Change the value to \`${value}\``,
     edits: [{ range: occurrence.valueRange, newText: renderValue(value, occurrence.quoting) }],
     preferred: true,
-    safe: true, // rules suggest a value only when it is the one the user meant, written as the runtime reads it
   };
 }
 

@@ -58,7 +58,10 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting
   const reasons = summarizeReasons(groupReasons(failures, setting.runtimes.length));
   const tail = fine.length > 0 ? ` It is fine for ${listRuntimes(fine)}.` : namesReason(ctx, occurrence);
   const suggestion = secret ? undefined : commonSuggestion(ctx, setting, failures);
-  const fix = suggestion !== undefined ? replaceValueFix(occurrence, suggestion) : undefined;
+  const suggested = suggestion !== undefined ? replaceValueFix(occurrence, suggestion) : undefined;
+  // Safe for --fix only when no runtime in play reads the value as intended: then the rewrite cannot
+  // break one that did (`10` is fine for Java and wrong for Go while the runtime is unknown).
+  const fix = suggested && everywhere ? { ...suggested, safe: true } : suggested;
   return {
     code: 'invalid-value',
     severity: everywhere ? 'error' : 'warning',
