@@ -32,7 +32,9 @@ export function extractXmlConfig(text: string, _ctx?: ExtractContext): ExtractRe
 
 function extractParsed(text: string): ExtractResult {
   const index = createLineIndex(text);
-  const { cst, tokenVector, lexErrors, parseErrors } = parse(text);
+  // XML reads a lone CR as a line break (XML 1.0, 2.11); the parser's lexer knows only LF and CRLF.
+  // The replacement keeps every offset, so ranges still point at the source text.
+  const { cst, tokenVector, lexErrors, parseErrors } = parse(text.replace(/\r(?!\n)/g, '\n'));
   const problems: Finding[] = [];
   const firstError = [
     ...lexErrors.map((e) => ({ offset: e.offset, message: e.message })),
