@@ -10,19 +10,7 @@ import { extractorFor } from '../../server/src/core/formats/index.js';
 import { splitShellLine } from '../../server/src/core/formats/shellWords.js';
 import { FORMATS, type ExtractContext, type ExtractResult, type FormatId } from '../../server/src/core/types.js';
 import { loadParsers } from '../../server/src/node/parsers.js';
-import { adversarialInputs, UNIT_SCALE } from './adversarialInputs.js';
-
-const FILE_NAMES: Record<FormatId, string> = {
-  dockerfile: 'Dockerfile',
-  dotenv: '.env',
-  xmlConfig: 'web.config',
-  yaml: 'docker-compose.yml',
-  ruby: 'datadog.rb',
-  shell: 'start.sh',
-  batch: 'start.bat',
-  powershell: 'setup.ps1',
-  phpIni: 'php.ini',
-};
+import { adversarialInputs, SAMPLE_FILE_NAMES as FILE_NAMES, UNIT_SCALE } from './adversarialInputs.js';
 
 async function extract(format: FormatId, text: string, fileName = FILE_NAMES[format]): Promise<ExtractResult> {
   const ctx: ExtractContext = { fileName, parsers: await loadParsers() };

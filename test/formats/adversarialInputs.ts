@@ -4,6 +4,8 @@
  * (test/stress/run.mjs) runs the whole service on them at full scale (MB, 100k-deep) with time and
  * memory budgets. Each targets a mechanism that once looped, recursed or backtracked (issue #6).
  */
+import type { FormatId } from '../../server/src/core/types.js';
+
 export function adversarialInputs(scale: number): Readonly<Record<string, () => string>> {
   const n = (count: number) => Math.max(1, Math.round(count * scale));
   const r = (unit: string, count: number) => unit.repeat(n(count));
@@ -68,3 +70,16 @@ export function adversarialInputs(scale: number): Readonly<Record<string, () => 
 
 /** The unit-test scale: tens of kilobytes per input. */
 export const UNIT_SCALE = 0.02;
+
+/** A file name each format is detected from, for tests that feed an extractor text of their own. */
+export const SAMPLE_FILE_NAMES: Readonly<Record<FormatId, string>> = {
+  dockerfile: 'Dockerfile',
+  dotenv: '.env',
+  xmlConfig: 'web.config',
+  yaml: 'docker-compose.yml',
+  ruby: 'datadog.rb',
+  shell: 'start.sh',
+  batch: 'start.bat',
+  powershell: 'setup.ps1',
+  phpIni: 'php.ini',
+};

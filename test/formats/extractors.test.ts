@@ -11,6 +11,7 @@ import { detectFormat, extractorFor } from '../../server/src/core/formats/index.
 import { FORMATS, type ExtractContext, type Parsers } from '../../server/src/core/types.js';
 import { loadParsers } from '../../server/src/node/parsers.js';
 import { assertGolden } from '../helpers/golden.js';
+import { SAMPLE_FILE_NAMES } from './adversarialInputs.js';
 
 const ROOT = 'test/fixtures/formats';
 const parsers: Promise<Parsers> = loadParsers();
@@ -80,20 +81,9 @@ function* noise(seed: number, count: number): Generator<string> {
 }
 
 describe('extractors never throw', () => {
-  const fileNames: Record<string, string> = {
-    dockerfile: 'Dockerfile',
-    dotenv: '.env',
-    xmlConfig: 'web.config',
-    yaml: 'docker-compose.yml',
-    ruby: 'datadog.rb',
-    shell: 'start.sh',
-    batch: 'start.bat',
-    powershell: 'setup.ps1',
-    phpIni: 'php.ini',
-  };
   for (const format of FORMATS) {
     it(format, async () => {
-      const ctx: ExtractContext = { fileName: fileNames[format] ?? format, parsers: await parsers };
+      const ctx: ExtractContext = { fileName: SAMPLE_FILE_NAMES[format], parsers: await parsers };
       for (const text of noise(format.length * 7919, 300)) {
         const result = extractorFor(format)(text, ctx);
         assert.ok(Array.isArray(result.occurrences) && Array.isArray(result.problems));

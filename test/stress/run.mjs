@@ -22,17 +22,6 @@ const MAX_MS = Number(process.env.STRESS_MAX_MS ?? 15_000);
 const MAX_RSS_MB = Number(process.env.STRESS_MAX_RSS_MB ?? 1024);
 const REFUSE_MS = 2_000;
 const FIXTURES = fileURLToPath(new URL('../fixtures/stress/', import.meta.url));
-const FILE_NAMES = {
-  dockerfile: 'Dockerfile',
-  dotenv: '.env',
-  xmlConfig: 'web.config',
-  yaml: 'docker-compose.yml',
-  ruby: 'datadog.rb',
-  shell: 'start.sh',
-  batch: 'start.bat',
-  powershell: 'setup.ps1',
-  phpIni: 'php.ini',
-};
 
 async function service() {
   const { createLanguageService } = await import(new URL('server/src/core/languageService.js', OUT));
@@ -53,9 +42,9 @@ async function child(job) {
   const svc = await service();
   const results = [];
   if (job.startsWith('input:')) {
-    const { adversarialInputs } = await import(new URL('test/formats/adversarialInputs.js', OUT));
+    const { adversarialInputs, SAMPLE_FILE_NAMES } = await import(new URL('test/formats/adversarialInputs.js', OUT));
     const text = adversarialInputs(1)[job.slice(6)]();
-    for (const [format, fileName] of Object.entries(FILE_NAMES))
+    for (const [format, fileName] of Object.entries(SAMPLE_FILE_NAMES))
       results.push({ what: format, limit: MAX_MS, ...timed(svc, fileName, text) });
   } else if (job === 'fixtures') {
     const { readSource } = await import(new URL('server/src/cli/source.js', OUT));
@@ -72,8 +61,9 @@ async function child(job) {
       });
     }
   } else if (job === 'fifty-megabytes') {
+    const { SAMPLE_FILE_NAMES } = await import(new URL('test/formats/adversarialInputs.js', OUT));
     const text = 'DD_ENV=prod\n'.repeat(Math.ceil(50_000_000 / 12));
-    for (const [format, fileName] of Object.entries(FILE_NAMES))
+    for (const [format, fileName] of Object.entries(SAMPLE_FILE_NAMES))
       results.push({ what: format, limit: REFUSE_MS, ...timed(svc, fileName, text) });
   }
   const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
