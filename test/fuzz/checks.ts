@@ -237,7 +237,7 @@ function touchedText(text: string, fixed: string, edits: readonly TextEdit[]) {
   return {
     written: (r: Range) => {
       const [a, b] = [result.offsetAt(r.start), result.offsetAt(r.end)];
-      return written.some(([s, e]) => e > s && a < e && b > s);
+      return written.some(([s, e]) => e > s && a >= s && b <= e);
     },
     editedBefore: (r: Range) => within(linesBefore, r.start.line),
     editedAfter: (r: Range) => within(linesAfter, r.start.line),
