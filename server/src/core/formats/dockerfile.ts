@@ -8,6 +8,7 @@
 import { DockerfileParser, type Instruction, type Property } from 'dockerfile-ast';
 import type { ExtractResult, Finding, Range, Runtime, RuntimeHint, SettingOccurrence } from '../types.js';
 import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
+import { comparePositions } from '../text/ranges.js';
 import { extractCommandLine, extractJvmOptionsOf, type CommandWord } from './commandLine.js';
 import { mergeResults } from './result.js';
 import { hintsFromCommand, hintsFromImage } from './runtimeHints.js';
@@ -176,8 +177,11 @@ function removalRange(state: State, instruction: Instruction, properties: Proper
   }
   const own = (properties[i] as Property).getRange();
   const previous = properties[i - 1];
-  if (previous) return { start: previous.getRange().end, end: own.end };
-  return { start: own.start, end: (properties[i + 1] as Property).getRange().start };
+  const range = previous
+    ? { start: previous.getRange().end, end: own.end }
+    : { start: own.start, end: (properties[i + 1] as Property).getRange().start };
+  // A `\` before spaces mid-line (not a continuation) gives neighbouring properties overlapping ranges.
+  return comparePositions(range.start, range.end) <= 0 ? range : own;
 }
 
 function valueProblems(state: State, property: Property, keyword: string): Finding[] {

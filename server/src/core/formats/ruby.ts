@@ -116,7 +116,7 @@ function readSetting(walk: Walk, node: RubyNode, receiver: string): boolean {
   if (!first || !lastMessage) return false;
   // Settings are read with dots (`c.profiling.enabled`); an operator call such as `-x` or `!x` is not one.
   if (path.some((call) => !call.callOperatorLoc)) return false;
-  const nameStart = walk.char(first.startOffset);
+  let nameStart = walk.char(first.startOffset);
   let nameEnd = walk.char(lastMessage.startOffset + lastMessage.length);
   let names = path.map((call) => String(call.name).replace(/=$/, ''));
   // `c.profiling.` followed by a newline: Prism takes the next line's word as the method name.
@@ -124,6 +124,8 @@ function readSetting(walk: Walk, node: RubyNode, receiver: string): boolean {
   if (operator && walk.index.positionAt(walk.char(operator.startOffset)).line !== walk.index.positionAt(nameEnd).line) {
     nameEnd = walk.char(operator.startOffset + operator.length);
     names = [...names.slice(0, -1), ''];
+    // A bare `c.` at a line's end: the whole path is on the next line, so the name is empty, after the dot.
+    nameStart = Math.min(nameStart, nameEnd);
   }
   const value = setter ? args[0] : undefined;
   walk.occurrences.push({

@@ -57,7 +57,7 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence, setting: Setting
     : `\`${value}\` for \`${displayName(occurrence.surface, occurrence.name)}\``;
   const reasons = summarizeReasons(groupReasons(failures, setting.runtimes.length));
   const tail = fine.length > 0 ? ` It is fine for ${listRuntimes(fine)}.` : namesReason(ctx, occurrence);
-  const suggestion = secret ? undefined : commonSuggestion(ctx, setting, failures);
+  const suggestion = secret ? undefined : commonSuggestion(ctx, occurrence, setting, failures, runtimes);
   const suggested = suggestion !== undefined ? replaceValueFix(occurrence, suggestion) : undefined;
   // Safe for --fix only when no runtime in play reads the value as intended: then the rewrite cannot
   // break one that did (`10` is fine for Java and wrong for Go while the runtime is unknown).
@@ -100,10 +100,21 @@ function summarizeReasons(groups: readonly { clause: string; runtimes: Runtime[]
     : shown.join('; ');
 }
 
-/** A suggested value that every failing runtime accepts. */
-function commonSuggestion(ctx: RuleContext, setting: Setting, failures: readonly Failure[]): string | undefined {
+/**
+ * A suggested value that every runtime reading the setting accepts (not only the failing ones: a fix must
+ * not break the value for the others) and that passes the `DD_TAGS` separator check too.
+ */
+function commonSuggestion(
+  ctx: RuleContext,
+  occurrence: SettingOccurrence,
+  setting: Setting,
+  failures: readonly Failure[],
+  runtimes: readonly Runtime[],
+): string | undefined {
   const candidates = [...new Set(failures.map((f) => f.problem.suggestion).filter((s) => s !== undefined))];
-  return candidates.find((candidate) =>
-    failures.every(({ runtime }) => !checkValue(ctx.catalog.valueSpec(setting, runtime), candidate, ctx.catalog)),
+  return candidates.find(
+    (candidate) =>
+      runtimes.every((runtime) => !checkValue(ctx.catalog.valueSpec(setting, runtime), candidate, ctx.catalog)) &&
+      !tagsSeparators(ctx, { ...occurrence, value: candidate }),
   );
 }

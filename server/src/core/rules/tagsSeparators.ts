@@ -12,6 +12,7 @@
 import type { Finding, Runtime, SettingOccurrence } from '../types.js';
 import { displayName, listRuntimes } from '../text/names.js';
 import { canonicalName } from './canonicalName.js';
+import { checkValue } from './checkValue.js';
 import type { RuleContext } from './context.js';
 import { effectiveRuntimes } from './effectiveRuntimes.js';
 import { replaceValueFix } from './fixes.js';
@@ -28,7 +29,11 @@ export function tagsSeparators(ctx: RuleContext, occurrence: SettingOccurrence):
   const problem = value.includes(',') ? mixedSeparators(value) : spaceAroundColon(value);
   if (!problem) return undefined;
   const name = displayName(occurrence.surface, occurrence.name);
-  const fix = replaceValueFix(occurrence, problem.suggestion);
+  // Only a suggestion every runtime reads as meant: turning spaces into commas can expose a `key=value`.
+  const readable = effectiveRuntimes(ctx, occurrence, setting).every(
+    (r) => !checkValue(ctx.catalog.valueSpec(setting, r), problem.suggestion, ctx.catalog),
+  );
+  const fix = readable ? replaceValueFix(occurrence, problem.suggestion) : undefined;
   return {
     code: 'invalid-value',
     severity: 'warning',

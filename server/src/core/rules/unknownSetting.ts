@@ -55,9 +55,8 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence): Finding | undef
   const reach = INTEGRATION_SWITCH.test(envForm(occurrence)) ? 1 : 2;
   const near = closest !== undefined && editDistance(occurrence.name, closest, reach + 1) <= reach;
   if (!profilerName && !near) return undefined;
-  // Never steer towards an internal or retired name when a current one is as close.
-  const current = nearest.filter((name) => isCurrent(ctx, occurrence.surface, name));
-  const suggestions = current.length > 0 ? current : nearest;
+  // Never steer towards an internal or retired name: renaming to it would trade one finding for another.
+  const suggestions = nearest.filter((name) => isCurrent(ctx, occurrence.surface, name));
   const shown = displayName(occurrence.surface, occurrence.name);
   const hint =
     suggestions.length > 0
