@@ -6,18 +6,13 @@
  *
  * Fixed and removed since fuzzing started: Unicode spaces looping the shell word splitter, XML nesting
  * overflowing the parser's stack, `&#x110000;`, Prism left broken after a crash, CR-only `.env` lines
- * and `runtime-mismatch` echoing a planted key, the batch secret fix writing shell syntax.
+ * and `runtime-mismatch` echoing a planted key, the batch secret fix writing shell syntax, Prism
+ * hanging on Ruby nested ~200 deep (now measured first: formats/rubyDepth.ts).
  */
 import { NESTINGS } from './arbitraries.js';
 import type { FuzzCase } from './corpus.js';
 
 const KNOWN: readonly { readonly reason: string; readonly hits: (doc: FuzzCase) => boolean }[] = [
-  {
-    // Prism (WebAssembly) hangs or crashes on blocks or calls nested ~160 deep; re-instantiating it
-    // after a crash does not help a hang, which needs a nesting cap before Prism is called.
-    reason: 'Ruby nested deeper than Prism copes with',
-    hits: (doc) => /\.(rb|ru)$|^(Gemfile|Rakefile)$/i.test(doc.fileName) && nested(doc.text, 100),
-  },
   {
     // The yaml library reports its own stack overflow on flow collections nested ~1000 deep as syntax
     // errors at positions that vary with the stack left: not deterministic.

@@ -7,6 +7,7 @@
  * Values are written as Ruby means them: `true`, `600`, `prod` (a string's contents), `:auto` (a
  * symbol keeps its colon); any other expression is a run-time value (valueKind `reference`).
  */
+import { MAX_RUBY_NESTING, rubyNestingDepth } from './rubyDepth.js';
 import type { ExtractContext, ExtractResult, Finding, SettingOccurrence } from '../types.js';
 import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
 import { byteToCharOffsets } from '../text/utf8.js';
@@ -29,6 +30,11 @@ export function extractRuby(text: string, ctx: ExtractContext): ExtractResult {
       problems: [{ code: 'parse-error', severity: 'info', message, range: { start: at, end: at } }],
       runtimeHints: [],
     };
+  }
+  if (rubyNestingDepth(text) > MAX_RUBY_NESTING) {
+    return notParsed(
+      `This Ruby file is not checked: it nests more than ${MAX_RUBY_NESTING} levels deep, past what the parser handles.`,
+    );
   }
   const result = parse(ctx.parsers.ruby, text);
   if (!result) return notParsed();
@@ -55,10 +61,10 @@ function parse(ruby: (source: string) => unknown, text: string): Parsed | null {
   }
 }
 
-function notParsed(): ExtractResult {
+function notParsed(
+  message = 'This Ruby file is not checked: the parser gave up on it (nesting too deep or the file too large for Prism).',
+): ExtractResult {
   const at = { line: 0, character: 0 };
-  const message =
-    'This Ruby file is not checked: the parser gave up on it (nesting too deep or the file too large for Prism).';
   return {
     occurrences: [],
     problems: [{ code: 'parse-error', severity: 'warning', message, range: { start: at, end: at } }],

@@ -100,7 +100,8 @@ function kubernetesItem(y: YamlContext, item: unknown, scope: string): ExtractRe
   const nameNode = pairsOf(y, item).find((p) => scalarText(p.key) === 'name')?.value as Scalar | undefined;
   const name = scalarText(nameNode);
   const nameRange = nameNode && rangeOf(y, nameNode);
-  const itemRange = (item as { range?: [number, number, number] }).range;
+  // An alias to an anchor that does not exist resolves to nothing.
+  const itemRange = (item as { range?: [number, number, number] } | undefined)?.range;
   if (!name || !nameRange || !itemRange) return emptyResult();
   const base = envBase(y, name, nameRange, scope, itemRange[0], itemRange[1]);
   const value = get(y, item, 'value');
