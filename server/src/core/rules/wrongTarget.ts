@@ -16,6 +16,7 @@
  */
 import type { Finding, SettingOccurrence } from '../types.js';
 import type { Rule, RuleContext } from './context.js';
+import { redactAssignments } from '../text/secretNames.js';
 
 /** Image paths (registry and tag removed) of the Agent and the cluster Agent. */
 const AGENT_IMAGE =
@@ -48,10 +49,13 @@ export function isAgentImage(image: string): boolean {
   return AGENT_IMAGE.test(path);
 }
 
-/** Scopes that run the Agent, with how we know, for messages. */
-function agentScopes(ctx: RuleContext): Map<string, string> {
+/**
+ * Scopes that run the Agent, with how we know, for messages. Also used by the setup, which must not
+ * offer to enable the profiler in the Agent's container.
+ */
+export function agentScopes(ctx: Pick<RuleContext, 'images' | 'occurrences'>): Map<string, string> {
   const agents = new Map<string, string>();
-  for (const { scope, image } of ctx.images) if (isAgentImage(image)) agents.set(scope, `image ${image}`);
+  for (const { scope, image } of ctx.images) if (isAgentImage(image)) agents.set(scope, `image ${shown(image)}`);
   for (const o of ctx.occurrences) {
     if (o.surface === 'env' && o.name === 'ECS_FARGATE' && !agents.has(o.scope))
       agents.set(o.scope, 'it sets ECS_FARGATE');
@@ -114,8 +118,9 @@ function agentOnApplication(
   }
   const known = ctx.catalog.known('env', occurrence.name);
   if (!known?.agent || known.runtimes.length > 0 || known.product !== undefined) return [];
+  // The reason may quote a command line or an image, and either may hold a key.
   const reason = ctx.runtimeReason(occurrence.scope);
-  const app = `${describe(occurrence.scope)}${reason ? ` (${reason})` : ''}`;
+  const app = `${describe(occurrence.scope)}${reason ? ` (${redactAssignments(reason)})` : ''}`;
   return [
     {
       code: 'wrong-target',
@@ -124,6 +129,16 @@ function agentOnApplication(
       range: occurrence.nameRange,
     },
   ];
+}
+
+/**
+ * An image for a message: its digest dropped, and a tag kept only when short, since a message must never
+ * echo a key, wherever in the file someone pasted it.
+ */
+function shown(image: string): string {
+  const bare = image.trim().replace(/@sha256:.*$/, '');
+  const tag = /:([^/:]*)$/.exec(bare)?.[1];
+  return tag !== undefined && tag.length > 20 ? bare.slice(0, bare.length - tag.length - 1) : bare;
 }
 
 function tracerReads(ctx: RuleContext, name: string): boolean {
