@@ -125,6 +125,14 @@ export interface ExtractResult {
   /** Syntax-level findings: codes such as `value-syntax`, `parse-error`, `java-arg-order`, `yaml-value-type`. */
   readonly problems: readonly Finding[];
   readonly runtimeHints: readonly RuntimeHint[];
+  /** The image each scope runs (a compose service's or k8s container's `image`, a stage's `FROM`), when named. */
+  readonly images?: readonly ScopeImage[];
+}
+
+/** The container image a scope runs, as written (`datadog/agent:7`), for rules that tell processes apart. */
+export interface ScopeImage {
+  readonly scope: string;
+  readonly image: string;
 }
 
 /** Parses a document's text. Pure, synchronous, total. */

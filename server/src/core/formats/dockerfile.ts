@@ -20,6 +20,8 @@ interface Stage {
   readonly ownImageHints: boolean;
   /** A Windows image: environment names are case-insensitive there. */
   readonly windows: boolean;
+  /** The image the stage runs: its `FROM`, or the image of the stage it is built from. */
+  readonly image: string;
 }
 
 interface State {
@@ -97,8 +99,10 @@ function startStage(state: State, instruction: Instruction): void {
     name: from.getBuildStage()?.toLowerCase() ?? undefined,
     ownImageHints: own.length > 0 || parent !== undefined,
     windows: parent?.windows ?? WINDOWS_IMAGE.test(image),
+    image: parent?.image ?? image,
   });
-  add(state, { occurrences: [], problems: [], runtimeHints: [...own, ...inherited] });
+  const images = image ? [{ scope, image: parent?.image ?? image }] : [];
+  add(state, { occurrences: [], problems: [], runtimeHints: [...own, ...inherited], images });
 }
 
 /** A generic final stage (distroless, alpine) running what an earlier stage built runs that runtime. */

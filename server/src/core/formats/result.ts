@@ -1,4 +1,4 @@
-import type { ExtractResult, Finding, RuntimeHint, SettingOccurrence } from '../types.js';
+import type { ExtractResult, Finding, RuntimeHint, ScopeImage, SettingOccurrence } from '../types.js';
 
 /** An extraction that found nothing. */
 export function emptyResult(): ExtractResult {
@@ -13,10 +13,13 @@ export function mergeResults(results: readonly ExtractResult[]): ExtractResult {
   const occurrences: SettingOccurrence[] = [];
   const problems: Finding[] = [];
   const runtimeHints: RuntimeHint[] = [];
+  const images: ScopeImage[] = [];
   for (const result of results) {
     for (const occurrence of result.occurrences) occurrences.push(occurrence);
     for (const problem of result.problems) problems.push(problem);
     for (const hint of result.runtimeHints) runtimeHints.push(hint);
+    for (const image of result.images ?? []) images.push(image);
   }
-  return { occurrences, problems, runtimeHints };
+  // Only formats that name images carry the field, so the others' results keep their shape.
+  return images.length > 0 ? { occurrences, problems, runtimeHints, images } : { occurrences, problems, runtimeHints };
 }

@@ -4,7 +4,7 @@
  * nothing: no noise where no profiler settings can be.
  */
 import { LineCounter, parseAllDocuments, isScalar, type Pair } from 'yaml';
-import type { ExtractContext, ExtractResult, Finding, Range, RuntimeHint } from '../types.js';
+import type { ExtractContext, ExtractResult, Finding, Range, RuntimeHint, ScopeImage } from '../types.js';
 import { createLineIndex } from '../text/lineIndex.js';
 import { extractCommandLine, type CommandWord } from './commandLine.js';
 import { emptyResult, mergeResults } from './result.js';
@@ -84,7 +84,7 @@ function readCompose(y: YamlContext, services: unknown): ExtractResult {
       const hints = image ? imageHints(image, scope) : [];
       const commands = ['entrypoint', 'command'].map((key) => commandWords(y, get(y, service, key)));
       return mergeResults([
-        { occurrences: [], problems: [], runtimeHints: hints },
+        { occurrences: [], problems: [], runtimeHints: hints, ...imageOf(image, scope) },
         composeEnvironment(y, get(y, service, 'environment'), scope),
         extractCommandLine(commands.flat(), { scope, bakedIn: false, source: { text: y.text, index: y.index } }),
       ]);
@@ -125,10 +125,15 @@ function readContainer(y: YamlContext, container: unknown, prefix: string): Extr
   const image = scalarText(get(y, container, 'image'));
   const words = [...commandWords(y, get(y, container, 'command')), ...commandWords(y, get(y, container, 'args'))];
   return mergeResults([
-    { occurrences: [], problems: [], runtimeHints: image ? imageHints(image, scope) : [] },
+    { occurrences: [], problems: [], runtimeHints: image ? imageHints(image, scope) : [], ...imageOf(image, scope) },
     kubernetesEnv(y, get(y, container, 'env'), scope),
     extractCommandLine(words, { scope, bakedIn: false, source: { text: y.text, index: y.index } }),
   ]);
+}
+
+/** The scope's image for rules that tell the Agent from the application; nothing when none is named. */
+function imageOf(image: string | undefined, scope: string): { images?: ScopeImage[] } {
+  return image ? { images: [{ scope, image }] } : {};
 }
 
 function imageHints(image: string, scope: string): RuntimeHint[] {

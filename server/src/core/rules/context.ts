@@ -11,12 +11,15 @@ import {
   type ExtractResult,
   type Finding,
   type Runtime,
+  type ScopeImage,
   type SettingOccurrence,
 } from '../types.js';
 
 export interface RuleContext {
   readonly catalog: Catalog;
   readonly occurrences: readonly SettingOccurrence[];
+  /** The image each scope runs, where the file names one (compose, k8s, Dockerfile `FROM`). */
+  readonly images: readonly ScopeImage[];
   /** What the extractor already reported, so a rule does not say it again. */
   readonly syntaxProblems: readonly Finding[];
   /**
@@ -54,6 +57,7 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
   const ctx: RuleContext = {
     catalog,
     occurrences: extracted.occurrences,
+    images: extracted.images ?? [],
     syntaxProblems: extracted.problems,
     ...createRuntimeLookup(extracted, settings, settingOf),
     settingOf,

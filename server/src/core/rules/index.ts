@@ -15,6 +15,7 @@ import type { RuleId } from './registry.js';
 import { runtimeMismatch } from './runtimeMismatch.js';
 import { unknownSetting } from './unknownSetting.js';
 import { valueSyntax } from './valueSyntax.js';
+import { wrongTarget } from './wrongTarget.js';
 
 /** Every rule with the code it reports, in the order they run (analysis runs them one by one, within its budget). */
 export const RULE_CHECKS: readonly { readonly code: RuleId; readonly check: Rule }[] = [
@@ -26,6 +27,7 @@ export const RULE_CHECKS: readonly { readonly code: RuleId; readonly check: Rule
   { code: 'runtime-mismatch', check: runtimeMismatch },
   { code: 'missing-dependency', check: missingDependency },
   { code: 'conflicting-settings', check: conflictingSettings },
+  { code: 'wrong-target', check: wrongTarget },
   { code: 'value-syntax', check: valueSyntax },
 ];
 

@@ -40,6 +40,11 @@ export const RULES = {
     defaultSeverity: 'warning',
     summary: 'Two settings where one silently overrides the other.',
   },
+  'wrong-target': {
+    defaultSeverity: 'warning',
+    summary:
+      "A setting on the wrong process: a tracer's on the Datadog Agent's container, or the Agent's on an application.",
+  },
   'value-syntax': {
     defaultSeverity: 'warning',
     summary: 'Quoting, comments or whitespace that change the value the runtime reads.',

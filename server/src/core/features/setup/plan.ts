@@ -8,6 +8,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { createLineIndex } from '../../text/lineIndex.js';
 import { hintsFromCommand } from '../../formats/runtimeHints.js';
 import { renderValue } from '../../rules/fixes.js';
+import { agentScopes } from '../../rules/wrongTarget.js';
 import type { AnalysisSettings, FormatId, Runtime, SettingOccurrence, Surface } from '../../types.js';
 import { extractDocument, fileNameOf, type DocumentInput, type ServiceDeps } from '../analyze.js';
 import type { Catalog } from '../../catalog/catalog.js';
@@ -77,7 +78,7 @@ export function setupChoices(
   if (!prepared) return undefined;
   const { format, planner, input } = prepared;
   const unsupported = planner.unsupported?.(input);
-  const targets = planner.targets(input).map((target) => withDetected(prepared, target, settings));
+  const targets = applicationTargets(planner, input).map((target) => withDetected(prepared, target, settings));
   const detected = targets[0]?.detected;
   return {
     format,
@@ -115,7 +116,9 @@ export function planSetup(deps: ServiceDeps, doc: DocumentInput, request: SetupR
   if (unsupported) return refused(unsupported);
   if (!planner.runtimes.includes(request.runtime))
     return refused(`This kind of file has no setup for ${request.runtime}.`);
-  const targets = planner.targets(input);
+  if (request.target !== undefined && agentScopes(agentInput(input)).has(request.target))
+    return refused("This is the Datadog Agent's container; the profiler is enabled in the application's.");
+  const targets = applicationTargets(planner, input);
   const target = targets.find((t) => t.scope === request.target) ?? targets[0];
   if (!target) return refused('This file has no place for profiler settings.');
   const service = request.service ?? serviceName(target.service ?? folderOf(doc.uri));
@@ -144,6 +147,16 @@ export function planSetup(deps: ServiceDeps, doc: DocumentInput, request: SetupR
   const edits: TextEdit[] | string = missing.length > 0 ? planner.insert(input, target, missing, request.runtime) : [];
   if (typeof edits === 'string') return refused(edits);
   return { edits, added: missing.map((m) => m.name), kept, changes };
+}
+
+/** The places a setup fits, without the Datadog Agent's containers: the Agent does not profile. */
+function applicationTargets(planner: FormatPlanner, input: FormatInput): readonly SetupTarget[] {
+  const agents = agentScopes(agentInput(input));
+  return planner.targets(input).filter((target) => !agents.has(target.scope));
+}
+
+function agentInput(input: FormatInput) {
+  return { images: input.extracted.images ?? [], occurrences: input.extracted.occurrences };
 }
 
 function refused(error: string): SetupPlan {

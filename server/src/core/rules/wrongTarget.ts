@@ -1,0 +1,164 @@
+/**
+ * wrong-target: a setting given to the wrong process. The Datadog Agent and the application's tracer
+ * are separate processes, usually separate containers, and each reads only its own names:
+ *
+ * - a tracer or profiler setting (`DD_PROFILING_ENABLED`) on the Agent's container does nothing, and the
+ *   application that should get it goes without (one of the most common real mistakes);
+ * - an Agent-only setting (`DD_APM_NON_LOCAL_TRAFFIC`) on an application's container does nothing either.
+ *
+ * The Agent's scope is recognised by its image (`datadog/agent`, `gcr.io/datadoghq/agent`,
+ * `public.ecr.aws/datadog/agent`, `registry.datadoghq.com/agent`, the cluster Agent, any registry
+ * mirroring those paths) or by `ECS_FARGATE`, which only the Agent reads. Who reads a name comes from
+ * the catalog's registries: many names are read by both (`DD_API_KEY`, `DD_ENV`, `DD_APM_*`,
+ * `DD_DOGSTATSD_*`) and are never reported. The second case is reported only when the file also holds
+ * the Agent's container and the application's runtime is known from its image or commands, so a shared
+ * `.env` or a serverless image that runs the Agent in-process stays silent.
+ */
+import type { Finding, SettingOccurrence } from '../types.js';
+import type { Rule, RuleContext } from './context.js';
+import { redactAssignments } from '../text/secretNames.js';
+
+/** Image paths (registry and tag removed) of the Agent and the cluster Agent. */
+const AGENT_IMAGE =
+  /(^|\/)datadog(hq)?\/(agent|cluster-agent|docker-dd-agent)$|^registry\.datadoghq\.com\/(agent|cluster-agent)$/;
+
+/**
+ * Unified service tags: the Agent's tagger reads them from every container's environment, its own
+ * included, so they tag the Agent's container and are never wasted there.
+ */
+const TAGGER_NAMES = new Set(['DD_SERVICE', 'DD_ENV', 'DD_VERSION']);
+
+export const wrongTarget: Rule = (ctx) => {
+  const agents = agentScopes(ctx);
+  const apps = applicationScopes(ctx, agents);
+  return ctx.occurrences.flatMap((occurrence): Finding[] => {
+    if (occurrence.surface !== 'env') return [];
+    if (agents.has(occurrence.scope)) return tracerOnAgent(ctx, occurrence, agents, apps);
+    return agents.size > 0 ? agentOnApplication(ctx, occurrence, agents) : [];
+  });
+};
+
+/** Whether an image is the Agent's, whatever its registry, tag or digest. */
+export function isAgentImage(image: string): boolean {
+  const path = image
+    .trim()
+    .toLowerCase()
+    .replace(/@sha256:.*$/, '')
+    .replace(/:[^/:]*$/, '')
+    .replace(/^(index\.)?docker\.io\//, '');
+  return AGENT_IMAGE.test(path);
+}
+
+/**
+ * Scopes that run the Agent, with how we know, for messages. Also used by the setup, which must not
+ * offer to enable the profiler in the Agent's container.
+ */
+export function agentScopes(ctx: Pick<RuleContext, 'images' | 'occurrences'>): Map<string, string> {
+  const agents = new Map<string, string>();
+  for (const { scope, image } of ctx.images) if (isAgentImage(image)) agents.set(scope, `image ${shown(image)}`);
+  for (const o of ctx.occurrences) {
+    if (o.surface === 'env' && o.name === 'ECS_FARGATE' && !agents.has(o.scope))
+      agents.set(o.scope, 'it sets ECS_FARGATE');
+  }
+  return agents;
+}
+
+/**
+ * The containers that should get the tracer's settings: other containers whose runtime the file
+ * shows, else any other container that already sets something for the tracer.
+ */
+function applicationScopes(ctx: RuleContext, agents: ReadonlyMap<string, string>): string[] {
+  const scopes = new Set<string>();
+  for (const { scope } of ctx.images) scopes.add(scope);
+  for (const o of ctx.occurrences) scopes.add(o.scope);
+  const others = [...scopes].filter((scope) => !agents.has(scope) && isContainer(scope));
+  const known = others.filter((scope) => ctx.runtimeKnown(scope));
+  if (known.length > 0) return known;
+  return others.filter((scope) => ctx.occurrences.some((o) => o.scope === scope && tracerReads(ctx, o.name)));
+}
+
+function tracerOnAgent(
+  ctx: RuleContext,
+  occurrence: SettingOccurrence,
+  agents: ReadonlyMap<string, string>,
+  apps: readonly string[],
+): Finding[] {
+  const known = ctx.catalog.known('env', occurrence.name);
+  if (!known || known.agent || known.runtimes.length === 0 || TAGGER_NAMES.has(occurrence.name)) return [];
+  const why = occurrence.name.startsWith('DD_PROFILING_') ? 'the Agent does not profile' : 'only tracers read it';
+  const where = `the Agent ${describe(occurrence.scope)} (${agents.get(occurrence.scope) ?? 'the Agent'})`;
+  return [
+    {
+      code: 'wrong-target',
+      severity: 'warning',
+      message: `\`${occurrence.name}\` on ${where} does nothing: ${why}.${moveTo(ctx, occurrence.name, apps)}`,
+      range: occurrence.nameRange,
+    },
+  ];
+}
+
+/** Where the setting belongs, when the file shows it. */
+function moveTo(ctx: RuleContext, name: string, apps: readonly string[]): string {
+  if (apps.length === 0) return " Set it on the application's container.";
+  const missing = apps.filter((scope) => !ctx.occurrences.some((o) => o.scope === scope && o.name === name));
+  if (missing.length === 0) {
+    const who = list(apps);
+    return ` ${who.charAt(0).toUpperCase()}${who.slice(1)} already ${apps.length === 1 ? 'sets' : 'set'} it; remove it here.`;
+  }
+  return ` Set it on ${list(missing)}.`;
+}
+
+function agentOnApplication(
+  ctx: RuleContext,
+  occurrence: SettingOccurrence,
+  agents: ReadonlyMap<string, string>,
+): Finding[] {
+  if (!occurrence.name.startsWith('DD_') || !isContainer(occurrence.scope) || !ctx.runtimeKnown(occurrence.scope)) {
+    return [];
+  }
+  const known = ctx.catalog.known('env', occurrence.name);
+  if (!known?.agent || known.runtimes.length > 0 || known.product !== undefined) return [];
+  // The reason may quote a command line or an image, and either may hold a key.
+  const reason = ctx.runtimeReason(occurrence.scope);
+  const app = `${describe(occurrence.scope)}${reason ? ` (${redactAssignments(reason)})` : ''}`;
+  return [
+    {
+      code: 'wrong-target',
+      severity: 'info',
+      message: `\`${occurrence.name}\` is read only by the Datadog Agent, not by the tracer in ${app}. Set it on the Agent ${list([...agents.keys()])}.`,
+      range: occurrence.nameRange,
+    },
+  ];
+}
+
+/**
+ * An image for a message: its digest dropped, and a tag kept only when short, since a message must never
+ * echo a key, wherever in the file someone pasted it.
+ */
+function shown(image: string): string {
+  const bare = image.trim().replace(/@sha256:.*$/, '');
+  const tag = /:([^/:]*)$/.exec(bare)?.[1];
+  return tag !== undefined && tag.length > 20 ? bare.slice(0, bare.length - tag.length - 1) : bare;
+}
+
+function tracerReads(ctx: RuleContext, name: string): boolean {
+  return (ctx.catalog.known('env', name)?.runtimes.length ?? 0) > 0;
+}
+
+/** Scopes that are one container or image: compose services, k8s containers, Dockerfile stages. */
+function isContainer(scope: string): boolean {
+  return /^(compose|k8s|stage):/.test(scope);
+}
+
+/** `compose:web` as "service `web`", a k8s scope as "container `agent`", a stage as "stage 2". */
+function describe(scope: string): string {
+  if (scope.startsWith('compose:')) return `service \`${scope.slice('compose:'.length)}\``;
+  if (scope.startsWith('k8s:')) return `container \`${scope.slice(scope.lastIndexOf('/') + 1)}\``;
+  const stage = /^stage:(\d+)$/.exec(scope)?.[1];
+  return stage !== undefined ? `stage ${Number(stage) + 1}` : `\`${scope}\``;
+}
+
+function list(scopes: readonly string[]): string {
+  const names = scopes.map(describe);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
