@@ -22,6 +22,7 @@ describe('rubyNestingDepth', () => {
   it('ignores modifiers, method names, strings and comments', () => {
     assert.equal(rubyNestingDepth('return if done\nputs "(((( do do"\n# begin begin\nobj.end\n'), 0);
     assert.equal(rubyNestingDepth("x = '[[[' unless y\n"), 0);
+    assert.equal(rubyNestingDepth('x = a <=> !!b || -c ** 2\n# ' + '='.repeat(300) + '\n'), 0);
   });
 
   it('passes the limit on nesting deep enough to hang Prism, closed or not', () => {
@@ -33,6 +34,7 @@ describe('rubyNestingDepth', () => {
       deep('(', ')'),
       deep('[', ']'),
       deep('{', '}'),
+      deep('<!--', '-->'),
     ]) {
       assert.ok(rubyNestingDepth(text) > MAX_RUBY_NESTING);
     }

@@ -12,6 +12,10 @@
 /** Far above any real file, well below where Prism stops answering (~200). */
 export const MAX_RUBY_NESTING = 120;
 
+/** Prefix operators nest too (`<!--<!--…` is `<`, `!`, `-`, `-` each applied to the rest): Prism hangs on ~600. */
+const MAX_OPERATOR_RUN = 200;
+const OPERATORS = new Set([...'!~-+*&<>=%^|/']);
+
 const OPENERS = new Set(['do', 'begin', 'def', 'class', 'module', 'case', 'while', 'until', 'for']);
 const STATEMENT_OPENERS = new Set(['if', 'unless']);
 
@@ -20,8 +24,11 @@ export function rubyNestingDepth(text: string, cap = MAX_RUBY_NESTING): number {
   let depth = 0;
   let deepest = 0;
   let statementStart = true;
+  let operatorRun = 0;
   for (let i = 0; i < text.length && deepest <= cap;) {
     const ch = text[i]!;
+    operatorRun = OPERATORS.has(ch) ? operatorRun + 1 : 0;
+    if (operatorRun > MAX_OPERATOR_RUN) return cap + 1;
     if (ch === '#') {
       i = lineEnd(text, i);
     } else if (ch === '"' || ch === "'" || ch === '`') {
