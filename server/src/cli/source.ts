@@ -5,15 +5,14 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Finding } from '../core/types.js';
+import { decodeText, MAX_FILE_BYTES, type Encoding } from '../node/decodeText.js';
 
 /** Files larger than this are not read (bytes). No configuration file comes near it. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** How far into a file a NUL byte marks it as binary. */
 const BINARY_SNIFF_BYTES = 8000;
 
 /** How the file's bytes were decoded, so `--fix` writes them back the same way. */
-export type Encoding = 'utf8' | 'utf8bom' | 'utf16le' | 'utf16be';
 
 export type Source =
   | {
@@ -62,17 +61,11 @@ function readAll(fd: number, size: number): Buffer {
   return Buffer.concat(chunks, total);
 }
 
-/**
- * Decodes like an editor: a UTF-8 or UTF-16 byte-order mark is honoured and dropped (VS Code does not
- * count it as a character, so columns stay the same). `undefined` for binary content.
- */
+/** The text as an editor reads it; `undefined` for binary content (UTF-16 is told apart by its mark). */
 function decode(bytes: Buffer): { text: string; encoding: Encoding } | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: bytes.subarray(2).toString('utf16le'), encoding: 'utf16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: fromUtf16be(bytes.subarray(2)), encoding: 'utf16be' };
-  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return undefined;
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  return { text: bytes.subarray(bom ? 3 : 0).toString('utf8'), encoding: bom ? 'utf8bom' : 'utf8' };
+  const decoded = decodeText(bytes);
+  const utf16 = decoded.encoding === 'utf16le' || decoded.encoding === 'utf16be';
+  return !utf16 && bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0) ? undefined : decoded;
 }
 
 /** The bytes for `text` in `encoding`, byte-order mark included: the inverse of `decode`. */
@@ -87,11 +80,6 @@ export function encodeText(text: string, encoding: Encoding): Buffer {
     case 'utf16be':
       return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
   }
-}
-
-function fromUtf16be(bytes: Buffer): string {
-  const even = Buffer.from(bytes.subarray(0, bytes.length - (bytes.length % 2)));
-  return even.swap16().toString('utf16le');
 }
 
 function refuse(message: string): Source {

@@ -7,9 +7,9 @@
  */
 import { constants } from 'node:fs';
 import { lstat, open, stat, type FileHandle } from 'node:fs/promises';
+import { decodeText, MAX_FILE_BYTES } from '../node/decodeText.js';
 
 /** Files larger than this are not read (bytes), as in the CLI. No configuration file comes near it. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export type SkipReason =
   'missing' | 'broken-symlink' | 'symlink-loop' | 'directory' | 'special-file' | 'too-large' | 'unreadable';
@@ -35,7 +35,7 @@ async function readRegularFile(path: string, maxBytes: number): Promise<Workspac
     if (refused) return refused;
     const bytes = await readUpTo(handle, maxBytes + 1);
     if (bytes.length > maxBytes) return tooLarge(maxBytes); // grew since the stat
-    return { text: decode(bytes) };
+    return { text: decodeText(bytes).text };
   } finally {
     await handle.close();
   }
@@ -63,17 +63,6 @@ async function readUpTo(handle: FileHandle, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks, total);
 }
 
-/** Decodes like an editor: a UTF-8 or UTF-16 byte-order mark is honoured and dropped. */
-function decode(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const even = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
-    return even.swap16().toString('utf16le');
-  }
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return bytes.subarray(start).toString('utf8');
-}
-
 /** A failed stat or open, told apart: a dangling symlink is not the same news as a deleted file. */
 async function explain(path: string, code: string | undefined): Promise<WorkspaceFile> {
   if (code === 'ELOOP') return skip('symlink-loop', 'it is a symbolic link loop');
@@ -88,7 +77,10 @@ async function explain(path: string, code: string | undefined): Promise<Workspac
 
 function tooLarge(maxBytes: number, size?: number): WorkspaceFile {
   const format = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
-  return skip('too-large', `it is larger than the ${format(maxBytes)} limit${size === undefined ? '' : ` (${format(size)})`}`);
+  return skip(
+    'too-large',
+    `it is larger than the ${format(maxBytes)} limit${size === undefined ? '' : ` (${format(size)})`}`,
+  );
 }
 
 function skip(skipped: SkipReason, note: string): WorkspaceFile {
