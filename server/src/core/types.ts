@@ -83,6 +83,14 @@ export interface RuntimeHint {
   readonly reason: string;
 }
 
+/** Evidence from the text of the operating system a scope runs on (a `FROM mcr.microsoft.com/windows/...`, a `.ps1`). */
+export interface OsHint {
+  readonly os: 'linux' | 'windows';
+  /** The scope it applies to; `undefined` = the whole file. */
+  readonly scope?: string;
+  readonly reason: string;
+}
+
 export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -125,6 +133,8 @@ export interface ExtractResult {
   /** Syntax-level findings: codes such as `value-syntax`, `parse-error`, `java-arg-order`, `yaml-value-type`. */
   readonly problems: readonly Finding[];
   readonly runtimeHints: readonly RuntimeHint[];
+  /** The operating system the file's scopes run on, where the text says (omitted: nothing says). */
+  readonly osHints?: readonly OsHint[];
 }
 
 /** Parses a document's text. Pure, synchronous, total. */

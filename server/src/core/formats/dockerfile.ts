@@ -6,7 +6,7 @@
  * hints. `ENV`/`ARG` values are baked into the image.
  */
 import { DockerfileParser, type Instruction, type Property } from 'dockerfile-ast';
-import type { ExtractResult, Finding, Range, Runtime, RuntimeHint, SettingOccurrence } from '../types.js';
+import type { ExtractResult, Finding, OsHint, Range, Runtime, RuntimeHint, SettingOccurrence } from '../types.js';
 import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
 import { extractCommandLine, extractJvmOptionsOf, type CommandWord } from './commandLine.js';
 import { mergeResults } from './result.js';
@@ -19,6 +19,8 @@ interface Stage {
   readonly ownImageHints: boolean;
   /** A Windows image: environment names are case-insensitive there. */
   readonly windows: boolean;
+  /** The operating system its image says, inherited by stages built FROM it; none for `FROM ${BASE}`. */
+  readonly os?: OsHint;
 }
 
 interface State {
@@ -82,7 +84,7 @@ function readInstruction(state: State, instruction: Instruction): void {
   }
 }
 
-const WINDOWS_IMAGE = /(^|\/)windows\/|nanoserver|servercore|dotnet\/framework\//i;
+const WINDOWS_IMAGE = /(^|\/)windows([/:@]|$)|nanoserver|servercore|dotnet\/framework\//i;
 
 function startStage(state: State, instruction: Instruction): void {
   const from = instruction as Instruction & { getImage(): string | null; getBuildStage(): string | null };
@@ -91,13 +93,23 @@ function startStage(state: State, instruction: Instruction): void {
   const parent = state.stages.find((s) => s.name !== undefined && s.name === image.toLowerCase());
   const own = hintsFromImage(image).map((runtime): RuntimeHint => ({ runtime, scope, reason: `FROM ${image}` }));
   const inherited = parent ? rescope(state, parent.scope, scope) : [];
+  const windows = parent?.windows ?? WINDOWS_IMAGE.test(image);
+  // An image named by a build argument could be either system: nothing is said about it.
+  const os = parent ? parent.os : image.includes('$') || image === '' ? undefined : osOf(windows, image);
   state.stages.push({
     scope,
     name: from.getBuildStage()?.toLowerCase() ?? undefined,
     ownImageHints: own.length > 0 || parent !== undefined,
-    windows: parent?.windows ?? WINDOWS_IMAGE.test(image),
+    windows,
+    ...(os ? { os } : {}),
   });
-  add(state, { occurrences: [], problems: [], runtimeHints: [...own, ...inherited] });
+  const osHints = os ? [{ ...os, scope }] : [];
+  add(state, { occurrences: [], problems: [], runtimeHints: [...own, ...inherited], osHints });
+}
+
+/** Every image that is not a Windows one runs Linux (Docker Desktop runs Linux images on a Linux VM). */
+function osOf(windows: boolean, image: string): OsHint {
+  return { os: windows ? 'windows' : 'linux', reason: `FROM ${image}` };
 }
 
 /** A generic final stage (distroless, alpine) running what an earlier stage built runs that runtime. */

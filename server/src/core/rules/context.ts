@@ -10,6 +10,7 @@ import {
   type AnalysisSettings,
   type ExtractResult,
   type Finding,
+  type OsHint,
   type Runtime,
   type SettingOccurrence,
 } from '../types.js';
@@ -19,6 +20,8 @@ export interface RuleContext {
   readonly occurrences: readonly SettingOccurrence[];
   /** What the extractor already reported, so a rule does not say it again. */
   readonly syntaxProblems: readonly Finding[];
+  /** What the file says of the operating system its scopes run on (images, script kinds). */
+  readonly osHints: readonly OsHint[];
   /**
    * Runtimes the scope runs: the user's override, else evidence in the file (image, commands), else the
    * runtimes its setting names are specific to, else all of them.
@@ -55,6 +58,7 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
     catalog,
     occurrences: extracted.occurrences,
     syntaxProblems: extracted.problems,
+    osHints: extracted.osHints ?? [],
     ...createRuntimeLookup(extracted, settings, settingOf),
     settingOf,
     takesEffect(occurrence) {

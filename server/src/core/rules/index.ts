@@ -15,6 +15,7 @@ import type { RuleId } from './registry.js';
 import { runtimeMismatch } from './runtimeMismatch.js';
 import { unknownSetting } from './unknownSetting.js';
 import { valueSyntax } from './valueSyntax.js';
+import { wrongOs } from './wrongOs.js';
 
 /** Every rule with the code it reports, in the order they run (analysis runs them one by one, within its budget). */
 export const RULE_CHECKS: readonly { readonly code: RuleId; readonly check: Rule }[] = [
@@ -27,6 +28,7 @@ export const RULE_CHECKS: readonly { readonly code: RuleId; readonly check: Rule
   { code: 'missing-dependency', check: missingDependency },
   { code: 'conflicting-settings', check: conflictingSettings },
   { code: 'value-syntax', check: valueSyntax },
+  { code: 'wrong-os', check: wrongOs },
 ];
 
 export function runRules(catalog: Catalog, extracted: ExtractResult, settings: AnalysisSettings): Finding[] {

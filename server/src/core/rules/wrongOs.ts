@@ -1,0 +1,175 @@
+/**
+ * wrong-os: a setting or value for the other operating system than the one the process runs on:
+ * `COR_*` (.NET Framework, which exists only on Windows) in a Linux image, a profiler path to a
+ * Windows `.dll` on Linux or a Linux `.so` on Windows, a `C:\` path in a Linux image, `LD_PRELOAD` on
+ * Windows, and the profile types and profilers the documentation lists as unavailable on Windows.
+ *
+ * Only reported where the file says which system runs the scope: its image (`FROM`), its kind (a
+ * `.ps1`, a `.bat`, IIS configuration), or paths that all point one way (`LD_PRELOAD`, `/opt/...`,
+ * `.so`). A `.env` or a compose service without an image says nothing, so nothing is reported there.
+ */
+import type { Finding, SettingOccurrence } from '../types.js';
+import { displayName } from '../text/names.js';
+import type { Rule, RuleContext } from './context.js';
+import { renameOrRemove } from './fixes.js';
+
+type Os = 'linux' | 'windows';
+
+/** The system a scope runs on, and what says so (for messages). */
+interface ScopeOs {
+  readonly os: Os;
+  readonly reason: string;
+}
+
+const LABEL: Record<Os, string> = { linux: 'Linux', windows: 'Windows' };
+
+/** .NET Framework's profiler variables and their .NET Core / .NET 5+ counterparts. */
+const FRAMEWORK_ONLY = /^COR_(ENABLE_PROFILING|PROFILER|PROFILER_PATH(_32|_64)?)$/;
+/** Settings that name the native loader or the tracer's home: their files differ per system. */
+const NATIVE_PATHS = /^(CORECLR_PROFILER_PATH(_32|_64)?|COR_PROFILER_PATH(_32|_64)?|DD_DOTNET_TRACER_HOME)$/;
+const WINDOWS_PATH = /^([A-Za-z]:[\\/]|\\\\)/;
+const WINDOWS_RID = /[\\/]win-(x64|x86|arm64)([\\/]|$)/i;
+const LINUX_RID = /[\\/]linux-(musl-)?(x64|arm64)([\\/]|$)/i;
+
+/**
+ * What the seed (the "Enabling the Profiler" page) says is not available on Windows, quoted. Java
+ * lists its Windows profile types as "CPU, Allocations, I/O profiling, Exception".
+ */
+const UNAVAILABLE_ON_WINDOWS: Readonly<Record<string, string>> = {
+  DD_PROFILING_DDPROF_WALL_ENABLED:
+    'Wallclock profiling is not available for Java on Windows (the documented Windows profile types are "CPU, Allocations, I/O profiling, Exception")',
+  DD_PROFILING_DDPROF_LIVEHEAP_ENABLED:
+    'Live heap profiling is not available for Java on Windows (the documented Windows profile types are "CPU, Allocations, I/O profiling, Exception")',
+};
+
+export const wrongOs: Rule = (ctx) => {
+  const systems = new Map<string, ScopeOs | null>();
+  return ctx.occurrences.flatMap((occurrence) => {
+    let known = systems.get(occurrence.scope);
+    if (known === undefined) systems.set(occurrence.scope, (known = scopeOs(ctx, occurrence.scope) ?? null));
+    if (!known) return [];
+    const finding = check(ctx, occurrence, known);
+    return finding ? [finding] : [];
+  });
+};
+
+function check(ctx: RuleContext, occurrence: SettingOccurrence, system: ScopeOs): Finding | undefined {
+  const name = envName(ctx, occurrence);
+  if (!name) return undefined;
+  const from = `(from ${system.reason})`;
+  const shown = displayName(occurrence.surface, occurrence.name);
+  const value = occurrence.valueKind === 'literal' ? (occurrence.value ?? '').trim() : '';
+  if (system.os === 'linux' && FRAMEWORK_ONLY.test(name)) {
+    const twin = `CORECLR_${name.slice('COR_'.length)}`;
+    const message = `\`${shown}\` is read only by the .NET Framework, which runs only on Windows; this process runs on Linux ${from}, where .NET reads \`${twin}\`.`;
+    return finding(occurrence, 'warning', message, renameOrRemove(ctx, occurrence, twin, true));
+  }
+  if (NATIVE_PATHS.test(name) && value !== '') {
+    const wrong = wrongLibrary(value, system.os);
+    if (wrong) {
+      const message = `\`${shown}\` points at ${wrong}, but this process runs on ${LABEL[system.os]} ${from}: the runtime cannot load it. ${expectedLibrary(system.os)}`;
+      return finding(occurrence, 'error', message);
+    }
+  }
+  if (system.os === 'linux' && WINDOWS_PATH.test(value) && isPathSetting(ctx, occurrence)) {
+    const message = `\`${shown}\` is a Windows path, but this process runs on Linux ${from}: no such path exists there.`;
+    return finding(occurrence, 'warning', message);
+  }
+  if (system.os === 'windows') return onWindows(occurrence, name, shown, value, from);
+  return undefined;
+}
+
+function onWindows(
+  occurrence: SettingOccurrence,
+  name: string,
+  shown: string,
+  value: string,
+  from: string,
+): Finding | undefined {
+  if (name === 'LD_PRELOAD') {
+    const message = `\`${shown}\` is read only by the Linux dynamic loader; this process runs on Windows ${from}, where nothing reads it.`;
+    return finding(occurrence, 'warning', message);
+  }
+  const limit = UNAVAILABLE_ON_WINDOWS[name];
+  if (limit && /^(true|1|yes|on)$/i.test(value)) {
+    return finding(
+      occurrence,
+      'warning',
+      `\`${shown}\` has no effect here: ${limit}; this process runs on Windows ${from}.`,
+    );
+  }
+  return undefined;
+}
+
+/** The other system's library in a loader path: a `.dll` or `win-*` folder on Linux, a `.so` or `linux-*` folder on Windows. */
+function wrongLibrary(value: string, os: Os): string | undefined {
+  if (os === 'linux') {
+    if (/\.dll$/i.test(value)) return 'a Windows library (`.dll`)';
+    if (WINDOWS_RID.test(value)) return 'the Windows build (a `win-*` folder)';
+  } else {
+    if (/\.so$/i.test(value)) return 'a Linux library (`.so`)';
+    if (LINUX_RID.test(value)) return 'the Linux build (a `linux-*` folder)';
+  }
+  return undefined;
+}
+
+function expectedLibrary(os: Os): string {
+  return os === 'linux'
+    ? 'On Linux the loader is `Datadog.Trace.ClrProfiler.Native.so` (`/opt/datadog/` or `<APP_DIRECTORY>/datadog/linux-x64/`).'
+    : 'On Windows the loader is `<APP_DIRECTORY>\\datadog\\win-x64\\Datadog.Trace.ClrProfiler.Native.dll`.';
+}
+
+/** Whether the catalog says the setting holds a path (so a `C:\` value is a path, not some text). */
+function isPathSetting(ctx: RuleContext, occurrence: SettingOccurrence): boolean {
+  const type = ctx.settingOf(occurrence)?.value.type;
+  return type === 'path' || type === 'pathList';
+}
+
+/** The environment name of an occurrence on any surface (`dd.profiling.ddprof.wall.enabled` -> its env twin). */
+function envName(ctx: RuleContext, occurrence: SettingOccurrence): string | undefined {
+  if (occurrence.surface === 'env') return occurrence.name.toUpperCase();
+  return ctx.settingOf(occurrence)?.equivalents?.env;
+}
+
+function finding(
+  occurrence: SettingOccurrence,
+  severity: Finding['severity'],
+  message: string,
+  fixes?: Finding['fixes'],
+): Finding {
+  return {
+    code: 'wrong-os',
+    severity,
+    message,
+    range: occurrence.nameRange,
+    ...(fixes && fixes.length > 0 ? { fixes } : {}),
+  };
+}
+
+/**
+ * The file's word for the scope (its image, the kind of file), else paths in its values when they all
+ * point to one system. Nothing else is a guess worth a finding.
+ */
+function scopeOs(ctx: RuleContext, scope: string): ScopeOs | undefined {
+  const hint = ctx.osHints.find((h) => h.scope === scope) ?? ctx.osHints.find((h) => h.scope === undefined);
+  if (hint) return hint;
+  const seen = new Map<Os, string>();
+  for (const occurrence of ctx.occurrences) {
+    if (occurrence.scope !== scope || occurrence.surface !== 'env') continue;
+    const evidence = pathEvidence(occurrence);
+    if (evidence && !seen.has(evidence)) seen.set(evidence, `\`${occurrence.name}=${occurrence.value ?? ''}\``);
+  }
+  if (seen.size !== 1) return undefined;
+  const [os, reason] = [...seen][0] as [Os, string];
+  return { os, reason };
+}
+
+/** Which system a literal value's path belongs to, if it clearly says. */
+function pathEvidence(occurrence: SettingOccurrence): Os | undefined {
+  if (occurrence.valueKind !== 'literal') return undefined;
+  const value = (occurrence.value ?? '').trim();
+  if (WINDOWS_PATH.test(value)) return 'windows';
+  if (/^\/opt\//.test(value) || (occurrence.name.toUpperCase() === 'LD_PRELOAD' && value.startsWith('/')))
+    return 'linux';
+  return undefined;
+}
