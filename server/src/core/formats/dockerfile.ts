@@ -10,7 +10,7 @@ import type { ExtractResult, Finding, OsHint, Range, Runtime, RuntimeHint, Setti
 import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
 import { extractCommandLine, extractJvmOptionsOf, type CommandWord } from './commandLine.js';
 import { mergeResults } from './result.js';
-import { hintsFromCommand, hintsFromImage } from './runtimeHints.js';
+import { hintsFromCommand, hintsFromImage, isWindowsImage, osOfImage } from './runtimeHints.js';
 
 interface Stage {
   readonly scope: string;
@@ -84,8 +84,6 @@ function readInstruction(state: State, instruction: Instruction): void {
   }
 }
 
-const WINDOWS_IMAGE = /(^|\/)windows([/:@]|$)|nanoserver|servercore|dotnet\/framework\//i;
-
 function startStage(state: State, instruction: Instruction): void {
   const from = instruction as Instruction & { getImage(): string | null; getBuildStage(): string | null };
   const image = from.getImage() ?? '';
@@ -93,9 +91,9 @@ function startStage(state: State, instruction: Instruction): void {
   const parent = state.stages.find((s) => s.name !== undefined && s.name === image.toLowerCase());
   const own = hintsFromImage(image).map((runtime): RuntimeHint => ({ runtime, scope, reason: `FROM ${image}` }));
   const inherited = parent ? rescope(state, parent.scope, scope) : [];
-  const windows = parent?.windows ?? WINDOWS_IMAGE.test(image);
-  // An image named by a build argument could be either system: nothing is said about it.
-  const os = parent ? parent.os : image.includes('$') || image === '' ? undefined : osOf(windows, image);
+  const windows = parent?.windows ?? isWindowsImage(image);
+  const system = osOfImage(image);
+  const os: OsHint | undefined = parent ? parent.os : system && { os: system, reason: `FROM ${image}` };
   state.stages.push({
     scope,
     name: from.getBuildStage()?.toLowerCase() ?? undefined,
@@ -105,11 +103,6 @@ function startStage(state: State, instruction: Instruction): void {
   });
   const osHints = os ? [{ ...os, scope }] : [];
   add(state, { occurrences: [], problems: [], runtimeHints: [...own, ...inherited], osHints });
-}
-
-/** Every image that is not a Windows one runs Linux (Docker Desktop runs Linux images on a Linux VM). */
-function osOf(windows: boolean, image: string): OsHint {
-  return { os: windows ? 'windows' : 'linux', reason: `FROM ${image}` };
 }
 
 /** A generic final stage (distroless, alpine) running what an earlier stage built runs that runtime. */
