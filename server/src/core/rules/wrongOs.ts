@@ -8,7 +8,7 @@
  * `.ps1`, a `.bat`, IIS configuration), or paths that all point one way (`LD_PRELOAD`, `/opt/...`,
  * `.so`). A `.env` or a compose service without an image says nothing, so nothing is reported there.
  */
-import type { Finding, SettingOccurrence } from '../types.js';
+import type { Finding, Runtime, SettingOccurrence } from '../types.js';
 import { displayName } from '../text/names.js';
 import type { Rule, RuleContext } from './context.js';
 import { renameOrRemove } from './fixes.js';
@@ -40,6 +40,12 @@ const UNAVAILABLE_ON_WINDOWS: Readonly<Record<string, string>> = {
     'Wallclock profiling is not available for Java on Windows (the documented Windows profile types are "CPU, Allocations, I/O profiling, Exception")',
   DD_PROFILING_DDPROF_LIVEHEAP_ENABLED:
     'Live heap profiling is not available for Java on Windows (the documented Windows profile types are "CPU, Allocations, I/O profiling, Exception")',
+};
+
+/** Profilers the seed documents for Linux only, with its words. */
+const LINUX_ONLY_PROFILERS: Partial<Record<Runtime, string>> = {
+  php: 'the PHP profiler "requires at least PHP 7.1, on 64-bit Linux"',
+  ruby: 'the Ruby profiler supports "Linux (GNU libc)" and "Alpine Linux (musl libc)" only',
 };
 
 export const wrongOs: Rule = (ctx) => {
@@ -75,8 +81,26 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence, system: ScopeOs)
     const message = `\`${shown}\` is a Windows path, but this process runs on Linux ${from}: no such path exists there.`;
     return finding(occurrence, 'warning', message);
   }
-  if (system.os === 'windows') return onWindows(occurrence, name, shown, value, from);
+  if (system.os === 'windows')
+    return onWindows(occurrence, name, shown, value, from) ?? linuxOnly(ctx, occurrence, name, value, from);
   return undefined;
+}
+
+/** Enabling a profiler the seed supports only on Linux, in a Windows scope whose runtime is known to be that one. */
+function linuxOnly(
+  ctx: RuleContext,
+  occurrence: SettingOccurrence,
+  name: string,
+  value: string,
+  from: string,
+): Finding | undefined {
+  if (name !== 'DD_PROFILING_ENABLED' || !/^(true|1|yes|on)$/i.test(value) || !ctx.runtimeKnown(occurrence.scope))
+    return undefined;
+  const limits = ctx.runtimesFor(occurrence.scope).map((runtime) => LINUX_ONLY_PROFILERS[runtime]);
+  if (limits.length === 0 || limits.some((limit) => limit === undefined)) return undefined;
+  const shown = displayName(occurrence.surface, occurrence.name);
+  const message = `\`${shown}\` cannot take effect here: ${limits.join('; ')}, and this process runs on Windows ${from}.`;
+  return finding(occurrence, 'warning', message);
 }
 
 function onWindows(
