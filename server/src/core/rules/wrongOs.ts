@@ -49,12 +49,10 @@ const LINUX_ONLY_PROFILERS: Partial<Record<Runtime, string>> = {
 };
 
 export const wrongOs: Rule = (ctx) => {
-  const systems = new Map<string, ScopeOs | null>();
+  const systems = scopeSystems(ctx);
   return ctx.occurrences.flatMap((occurrence) => {
-    let known = systems.get(occurrence.scope);
-    if (known === undefined) systems.set(occurrence.scope, (known = scopeOs(ctx, occurrence.scope) ?? null));
-    if (!known) return [];
-    const finding = check(ctx, occurrence, known);
+    const system = systems.get(occurrence.scope);
+    const finding = system && check(ctx, occurrence, system);
     return finding ? [finding] : [];
   });
 };
@@ -171,26 +169,50 @@ function finding(
 }
 
 /**
- * The file's word for the scope (its image, the kind of file), else paths in its values when they all
- * point to one system. Nothing else is a guess worth a finding.
+ * Each scope's system: the file's word for it (its image, the kind of file), else paths in its values
+ * when they all point to one system. Nothing else is a guess worth a finding. One pass over the hints
+ * and one over the occurrences, however many scopes.
  */
-function scopeOs(ctx: RuleContext, scope: string): ScopeOs | undefined {
-  const hint = ctx.osHints.find((h) => h.scope === scope) ?? ctx.osHints.find((h) => h.scope === undefined);
-  if (hint) return hint;
-  const seen = new Map<Os, string>();
-  for (const occurrence of ctx.occurrences) {
-    if (occurrence.scope !== scope || occurrence.surface !== 'env') continue;
-    const evidence = pathEvidence(occurrence);
-    if (evidence && !seen.has(evidence)) seen.set(evidence, `\`${occurrence.name}=${occurrence.value ?? ''}\``);
+function scopeSystems(ctx: RuleContext): Map<string, ScopeOs> {
+  const stated = new Map<string, ScopeOs>();
+  let whole: ScopeOs | undefined;
+  for (const hint of ctx.osHints) {
+    if (hint.scope === undefined) whole ??= hint;
+    else if (!stated.has(hint.scope)) stated.set(hint.scope, hint);
   }
-  if (seen.size !== 1) return undefined;
-  const [os, reason] = [...seen][0] as [Os, string];
-  return { os, reason };
+  const fromPaths = new Map<string, Map<Os, string>>();
+  const systems = new Map<string, ScopeOs>();
+  for (const occurrence of ctx.occurrences) {
+    const { scope } = occurrence;
+    const given = stated.get(scope) ?? whole;
+    if (given) {
+      systems.set(scope, given);
+      continue;
+    }
+    const evidence = pathEvidence(ctx, occurrence);
+    if (!evidence) continue;
+    const seen = fromPaths.get(scope) ?? new Map<Os, string>();
+    if (!seen.has(evidence)) seen.set(evidence, `\`${occurrence.name}=${shorten(occurrence.value ?? '')}\``);
+    fromPaths.set(scope, seen);
+  }
+  for (const [scope, seen] of fromPaths) {
+    const [only] = [...seen];
+    if (seen.size === 1 && only) systems.set(scope, { os: only[0], reason: only[1] });
+  }
+  return systems;
 }
 
-/** Which system a literal value's path belongs to, if it clearly says. */
-function pathEvidence(occurrence: SettingOccurrence): Os | undefined {
-  if (occurrence.valueKind !== 'literal') return undefined;
+function shorten(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 80)}…` : value;
+}
+
+/**
+ * Which system a path setting's literal value belongs to, if it clearly says. Only path settings count:
+ * their values are shown in messages as the evidence, and a path is never a secret.
+ */
+function pathEvidence(ctx: RuleContext, occurrence: SettingOccurrence): Os | undefined {
+  if (occurrence.valueKind !== 'literal' || occurrence.surface !== 'env' || !isPathSetting(ctx, occurrence))
+    return undefined;
   const value = (occurrence.value ?? '').trim();
   if (WINDOWS_PATH.test(value)) return 'windows';
   if (/^\/opt\//.test(value) || (occurrence.name.toUpperCase() === 'LD_PRELOAD' && value.startsWith('/')))
