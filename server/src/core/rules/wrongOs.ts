@@ -11,7 +11,7 @@
 import type { Finding, Runtime, SettingOccurrence } from '../types.js';
 import { displayName } from '../text/names.js';
 import type { Rule, RuleContext } from './context.js';
-import { renameOrRemove } from './fixes.js';
+import { renameFix, renameOrRemove } from './fixes.js';
 
 type Os = 'linux' | 'windows';
 
@@ -66,7 +66,10 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence, system: ScopeOs)
   if (system.os === 'linux' && FRAMEWORK_ONLY.test(name)) {
     const twin = `CORECLR_${name.slice('COR_'.length)}`;
     const message = `\`${shown}\` is read only by the .NET Framework, which runs only on Windows; this process runs on Linux ${from}, where .NET reads \`${twin}\`.`;
-    return finding(occurrence, 'warning', message, renameOrRemove(ctx, occurrence, twin, true));
+    // renameOrRemove scans the file for the twin: only worth it when the twin is there at all.
+    const twinSet = ctx.occurrences.length < 1000 || hasTwin(ctx, occurrence.scope, twin);
+    const fix = twinSet ? renameOrRemove(ctx, occurrence, twin, true) : [renameFix(occurrence, twin, true)];
+    return finding(occurrence, 'warning', message, fix);
   }
   if (NATIVE_PATHS.test(name) && value !== '') {
     const wrong = wrongLibrary(value, system.os);
@@ -200,6 +203,18 @@ function scopeSystems(ctx: RuleContext): Map<string, ScopeOs> {
     if (seen.size === 1 && only) systems.set(scope, { os: only[0], reason: only[1] });
   }
   return systems;
+}
+
+const twinIndex = new WeakMap<RuleContext, Set<string>>();
+
+/** Whether `name` is set in the scope, from an index built once per analysis (many `COR_*` stay linear). */
+function hasTwin(ctx: RuleContext, scope: string, name: string): boolean {
+  let index = twinIndex.get(ctx);
+  if (!index) {
+    index = new Set(ctx.occurrences.map((o) => `${o.scope}\u0000${envName(ctx, o) ?? o.name}`));
+    twinIndex.set(ctx, index);
+  }
+  return index.has(`${scope}\u0000${name}`);
 }
 
 function shorten(value: string): string {
