@@ -83,6 +83,14 @@ export interface RuntimeHint {
   readonly reason: string;
 }
 
+/** Evidence from the text of the operating system a scope runs on (a `FROM mcr.microsoft.com/windows/...`, a `.ps1`). */
+export interface OsHint {
+  readonly os: 'linux' | 'windows';
+  /** The scope it applies to; `undefined` = the whole file. */
+  readonly scope?: string;
+  readonly reason: string;
+}
+
 export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -127,6 +135,8 @@ export interface ExtractResult {
   readonly runtimeHints: readonly RuntimeHint[];
   /** The image each scope runs (a compose service's or k8s container's `image`, a stage's `FROM`), when named. */
   readonly images?: readonly ScopeImage[];
+  /** The operating system the file's scopes run on, where the text says (omitted: nothing says). */
+  readonly osHints?: readonly OsHint[];
 }
 
 /** The container image a scope runs, as written (`datadog/agent:7`), for rules that tell processes apart. */

@@ -103,7 +103,8 @@ function extractUncached(deps: ServiceDeps, doc: DocumentInput, limits: Analysis
   // A declared runtime replaces what the file's contents suggest.
   const runtimeHints = declared.length > 0 ? declared : extracted.runtimeHints;
   const images = extracted.images ? { images: extracted.images } : {};
-  return { format, extracted: { occurrences: extracted.occurrences, problems, runtimeHints, ...images } };
+  const osHints = extracted.osHints ? { osHints: extracted.osHints } : {};
+  return { format, extracted: { occurrences: extracted.occurrences, problems, runtimeHints, ...images, ...osHints } };
 }
 
 /**

@@ -26,7 +26,8 @@ export function extractBatch(text: string, _ctx?: ExtractContext): ExtractResult
   }
   const dotnet = /\b(CORECLR|COR)_\w+/i.test(text);
   const hints = dotnet ? [{ runtime: 'dotnet' as const, reason: 'CLR profiler variables' }] : [];
-  return mergeResults([...results, { occurrences: [], problems: [], runtimeHints: hints }]);
+  const os = [{ os: 'windows' as const, reason: 'a batch script' }];
+  return mergeResults([...results, { occurrences: [], problems: [], runtimeHints: hints, osHints: os }]);
 }
 
 function readSet(index: LineIndex, body: string, at: number, line: number): ExtractResult | undefined {

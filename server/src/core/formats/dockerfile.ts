@@ -6,12 +6,12 @@
  * hints. `ENV`/`ARG` values are baked into the image.
  */
 import { DockerfileParser, type Instruction, type Property } from 'dockerfile-ast';
-import type { ExtractResult, Finding, Range, Runtime, RuntimeHint, SettingOccurrence } from '../types.js';
+import type { ExtractResult, Finding, OsHint, Range, Runtime, RuntimeHint, SettingOccurrence } from '../types.js';
 import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
 import { comparePositions } from '../text/ranges.js';
 import { extractCommandLine, extractJvmOptionsOf, type CommandWord } from './commandLine.js';
 import { mergeResults } from './result.js';
-import { hintsFromCommand, hintsFromImage } from './runtimeHints.js';
+import { hintsFromCommand, hintsFromImage, isWindowsImage, osOfImage } from './runtimeHints.js';
 
 interface Stage {
   readonly scope: string;
@@ -22,6 +22,8 @@ interface Stage {
   readonly windows: boolean;
   /** The image the stage runs: its `FROM`, or the image of the stage it is built from. */
   readonly image: string;
+  /** The operating system its image says, inherited by stages built FROM it; none for `FROM ${BASE}`. */
+  readonly os?: OsHint;
 }
 
 interface State {
@@ -85,8 +87,6 @@ function readInstruction(state: State, instruction: Instruction): void {
   }
 }
 
-const WINDOWS_IMAGE = /(^|\/)windows\/|nanoserver|servercore|dotnet\/framework\//i;
-
 function startStage(state: State, instruction: Instruction): void {
   const from = instruction as Instruction & { getImage(): string | null; getBuildStage(): string | null };
   const image = from.getImage() ?? '';
@@ -94,15 +94,20 @@ function startStage(state: State, instruction: Instruction): void {
   const parent = state.stages.find((s) => s.name !== undefined && s.name === image.toLowerCase());
   const own = hintsFromImage(image).map((runtime): RuntimeHint => ({ runtime, scope, reason: `FROM ${image}` }));
   const inherited = parent ? rescope(state, parent.scope, scope) : [];
+  const windows = parent?.windows ?? isWindowsImage(image);
+  const system = osOfImage(image);
+  const os: OsHint | undefined = parent ? parent.os : system && { os: system, reason: `FROM ${image}` };
   state.stages.push({
     scope,
     name: from.getBuildStage()?.toLowerCase() ?? undefined,
     ownImageHints: own.length > 0 || parent !== undefined,
-    windows: parent?.windows ?? WINDOWS_IMAGE.test(image),
+    windows,
     image: parent?.image ?? image,
+    ...(os ? { os } : {}),
   });
   const images = image ? [{ scope, image: parent?.image ?? image }] : [];
-  add(state, { occurrences: [], problems: [], runtimeHints: [...own, ...inherited], images });
+  const osHints = os ? [{ ...os, scope }] : [];
+  add(state, { occurrences: [], problems: [], runtimeHints: [...own, ...inherited], images, osHints });
 }
 
 /** A generic final stage (distroless, alpine) running what an earlier stage built runs that runtime. */

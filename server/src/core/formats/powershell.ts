@@ -45,6 +45,7 @@ export function extractPowershell(text: string, _ctx?: ExtractContext): ExtractR
     occurrences,
     problems: [],
     runtimeHints: dotnet ? [{ runtime: 'dotnet', reason: 'CLR profiler variables or a Windows service key' }] : [],
+    osHints: [{ os: 'windows', reason: 'a PowerShell script' }],
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ExtractResult, Finding, RuntimeHint, ScopeImage, SettingOccurrence } from '../types.js';
+import type { ExtractResult, Finding, OsHint, RuntimeHint, ScopeImage, SettingOccurrence } from '../types.js';
 
 /** An extraction that found nothing. */
 export function emptyResult(): ExtractResult {
@@ -14,12 +14,20 @@ export function mergeResults(results: readonly ExtractResult[]): ExtractResult {
   const problems: Finding[] = [];
   const runtimeHints: RuntimeHint[] = [];
   const images: ScopeImage[] = [];
+  const osHints: OsHint[] = [];
   for (const result of results) {
     for (const occurrence of result.occurrences) occurrences.push(occurrence);
     for (const problem of result.problems) problems.push(problem);
     for (const hint of result.runtimeHints) runtimeHints.push(hint);
     for (const image of result.images ?? []) images.push(image);
+    for (const hint of result.osHints ?? []) osHints.push(hint);
   }
-  // Only formats that name images carry the field, so the others' results keep their shape.
-  return images.length > 0 ? { occurrences, problems, runtimeHints, images } : { occurrences, problems, runtimeHints };
+  // Only formats that name images or systems carry those fields, so the others' results keep their shape.
+  return {
+    occurrences,
+    problems,
+    runtimeHints,
+    ...(images.length > 0 ? { images } : {}),
+    ...(osHints.length > 0 ? { osHints } : {}),
+  };
 }

@@ -23,6 +23,22 @@ export function hintsFromImage(image: string): Runtime[] {
   return IMAGES.filter(([pattern]) => pattern.test(name)).map(([, runtime]) => runtime);
 }
 
+const WINDOWS_IMAGE = /(^|\/)windows([/:@]|$)|nanoserver|servercore|dotnet\/framework\//i;
+
+/** Whether an image is a Windows one (`mcr.microsoft.com/windows/servercore`, `...:8.0-nanoserver-ltsc2022`). */
+export function isWindowsImage(image: string): boolean {
+  return WINDOWS_IMAGE.test(image);
+}
+
+/**
+ * The system an image runs: Windows images by name, every other image Linux (Docker Desktop runs those
+ * on a Linux VM); nothing when a variable names the image, which could be either.
+ */
+export function osOfImage(image: string): 'linux' | 'windows' | undefined {
+  if (image.trim() === '' || image.includes('$')) return undefined;
+  return isWindowsImage(image) ? 'windows' : 'linux';
+}
+
 /**
  * Each pattern is tried at every position of commands that can be 100 KB long, so none may rescan
  * what follows a match: "an install command, then the package later in the same step" is checked per

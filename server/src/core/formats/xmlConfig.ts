@@ -56,7 +56,8 @@ function extractParsed(text: string): ExtractResult {
   if (root) visit(xml, root, 'iis:site', undefined);
   const runtimeHints =
     xml.occurrences.length > 0 ? [{ runtime: 'dotnet' as const, reason: 'an IIS configuration file' }] : [];
-  return { occurrences: xml.occurrences, problems, runtimeHints };
+  const osHints = [{ os: 'windows' as const, reason: 'an IIS / .NET Framework configuration file' }];
+  return { occurrences: xml.occurrences, problems, runtimeHints, osHints };
 }
 
 function visit(xml: Xml, element: XMLElement, scope: string, parent: string | undefined): void {

@@ -4,11 +4,11 @@
  * nothing: no noise where no profiler settings can be.
  */
 import { LineCounter, parseAllDocuments, isScalar, type Pair } from 'yaml';
-import type { ExtractContext, ExtractResult, Finding, Range, RuntimeHint, ScopeImage } from '../types.js';
+import type { ExtractContext, ExtractResult, Finding, OsHint, Range, RuntimeHint, ScopeImage } from '../types.js';
 import { createLineIndex } from '../text/lineIndex.js';
 import { extractCommandLine, type CommandWord } from './commandLine.js';
 import { emptyResult, mergeResults } from './result.js';
-import { hintsFromImage } from './runtimeHints.js';
+import { hintsFromImage, osOfImage } from './runtimeHints.js';
 import { composeEnvironment, kubernetesEnv } from './yamlEnv.js';
 import {
   createWalk,
@@ -84,7 +84,13 @@ function readCompose(y: YamlContext, services: unknown): ExtractResult {
       const hints = image ? imageHints(image, scope) : [];
       const commands = ['entrypoint', 'command'].map((key) => commandWords(y, get(y, service, key)));
       return mergeResults([
-        { occurrences: [], problems: [], runtimeHints: hints, ...imageOf(image, scope) },
+        {
+          occurrences: [],
+          problems: [],
+          runtimeHints: hints,
+          ...imageOf(image, scope),
+          osHints: image ? imageOs(image, scope) : [],
+        },
         composeEnvironment(y, get(y, service, 'environment'), scope),
         extractCommandLine(commands.flat(), { scope, bakedIn: false, source: { text: y.text, index: y.index } }),
       ]);
@@ -125,7 +131,13 @@ function readContainer(y: YamlContext, container: unknown, prefix: string): Extr
   const image = scalarText(get(y, container, 'image'));
   const words = [...commandWords(y, get(y, container, 'command')), ...commandWords(y, get(y, container, 'args'))];
   return mergeResults([
-    { occurrences: [], problems: [], runtimeHints: image ? imageHints(image, scope) : [], ...imageOf(image, scope) },
+    {
+      occurrences: [],
+      problems: [],
+      runtimeHints: image ? imageHints(image, scope) : [],
+      ...imageOf(image, scope),
+      osHints: image ? imageOs(image, scope) : [],
+    },
     kubernetesEnv(y, get(y, container, 'env'), scope),
     extractCommandLine(words, { scope, bakedIn: false, source: { text: y.text, index: y.index } }),
   ]);
@@ -138,6 +150,11 @@ function imageOf(image: string | undefined, scope: string): { images?: ScopeImag
 
 function imageHints(image: string, scope: string): RuntimeHint[] {
   return hintsFromImage(image).map((runtime) => ({ runtime, scope, reason: `image ${image}` }));
+}
+
+function imageOs(image: string, scope: string): OsHint[] {
+  const os = osOfImage(image);
+  return os ? [{ os, scope, reason: `image ${image}` }] : [];
 }
 
 /** A command as a list of scalars, or one string split on spaces (as compose does). */

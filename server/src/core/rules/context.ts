@@ -10,6 +10,7 @@ import {
   type AnalysisSettings,
   type ExtractResult,
   type Finding,
+  type OsHint,
   type Runtime,
   type ScopeImage,
   type SettingOccurrence,
@@ -22,6 +23,8 @@ export interface RuleContext {
   readonly images: readonly ScopeImage[];
   /** What the extractor already reported, so a rule does not say it again. */
   readonly syntaxProblems: readonly Finding[];
+  /** What the file says of the operating system its scopes run on (images, script kinds). */
+  readonly osHints: readonly OsHint[];
   /**
    * Runtimes the scope runs: the user's override, else evidence in the file (image, commands), else the
    * runtimes its setting names are specific to, else all of them.
@@ -59,6 +62,7 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
     occurrences: extracted.occurrences,
     images: extracted.images ?? [],
     syntaxProblems: extracted.problems,
+    osHints: extracted.osHints ?? [],
     ...createRuntimeLookup(extracted, settings, settingOf),
     settingOf,
     takesEffect(occurrence) {

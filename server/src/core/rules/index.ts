@@ -16,6 +16,7 @@ import { runtimeMismatch } from './runtimeMismatch.js';
 import { unknownSetting } from './unknownSetting.js';
 import { valueSyntax } from './valueSyntax.js';
 import { wrongTarget } from './wrongTarget.js';
+import { wrongOs } from './wrongOs.js';
 
 /** Every rule with the code it reports, in the order they run (analysis runs them one by one, within its budget). */
 export const RULE_CHECKS: readonly { readonly code: RuleId; readonly check: Rule }[] = [
@@ -29,6 +30,7 @@ export const RULE_CHECKS: readonly { readonly code: RuleId; readonly check: Rule
   { code: 'conflicting-settings', check: conflictingSettings },
   { code: 'wrong-target', check: wrongTarget },
   { code: 'value-syntax', check: valueSyntax },
+  { code: 'wrong-os', check: wrongOs },
 ];
 
 export function runRules(catalog: Catalog, extracted: ExtractResult, settings: AnalysisSettings): Finding[] {

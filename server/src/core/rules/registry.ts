@@ -57,6 +57,10 @@ export const RULES = {
     defaultSeverity: 'error',
     summary: 'A profiler option placed after the program on a command line, where nothing reads it.',
   },
+  'wrong-os': {
+    defaultSeverity: 'warning',
+    summary: 'A setting or value for another operating system than the one the process runs on.',
+  },
   'parse-error': { defaultSeverity: 'error', summary: 'The file could not be read completely.' },
 } as const satisfies Record<string, RuleMeta>;
 

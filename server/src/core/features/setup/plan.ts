@@ -122,10 +122,18 @@ export function planSetup(deps: ServiceDeps, doc: DocumentInput, request: SetupR
   const target = targets.find((t) => t.scope === request.target) ?? targets[0];
   if (!target) return refused('This file has no place for profiler settings.');
   const service = request.service ?? serviceName(target.service ?? folderOf(doc.uri));
-  const wanted = wantedSettings(request.runtime, planner.platform, {
-    service,
-    ...(request.env ? { env: request.env } : {}),
-  });
+  // A Windows image takes the Windows setup: the Linux loader path and LD_PRELOAD would be wrong-os there.
+  const onWindows = input.extracted.osHints?.some(
+    (h) => h.os === 'windows' && (h.scope ?? target.scope) === target.scope,
+  );
+  const wanted = wantedSettings(
+    request.runtime,
+    onWindows && planner.platform === 'linux' ? 'windows' : planner.platform,
+    {
+      service,
+      ...(request.env ? { env: request.env } : {}),
+    },
+  );
   const existing = input.extracted.occurrences.filter((o) => o.scope === target.scope);
   const inheritedFrom = input.extracted.occurrences.filter((o) => target.inherits?.includes(o.scope));
   const missing: Entry[] = [];
