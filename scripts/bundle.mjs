@@ -21,7 +21,7 @@ const common = {
 const node = {
   ...common,
   format: 'esm',
-  external: ['@ruby/prism'],
+  external: ['@ruby/prism', 'web-tree-sitter'],
   // Less source to parse before the first answer; identifiers are kept for readable stack traces.
   minifyWhitespace: true,
   minifySyntax: true,
@@ -48,6 +48,15 @@ await Promise.all([
       recursive: true,
       filter: (path) => !path.endsWith('.d.ts'),
     });
+    // web-tree-sitter and the grammars' WebAssembly, likewise resolved by package (server/src/node/treeSitter.ts).
+    for (const file of ['package.json', 'tree-sitter.js', 'tree-sitter.wasm']) {
+      cpSync(`node_modules/web-tree-sitter/${file}`, `dist/node_modules/web-tree-sitter/${file}`);
+    }
+    const { GRAMMAR_FILES } = await import('../out/server/src/node/treeSitter.js');
+    for (const { pkg, file } of Object.values(GRAMMAR_FILES)) {
+      for (const name of ['package.json', file])
+        cpSync(`node_modules/${pkg}/${name}`, `dist/node_modules/${pkg}/${name}`);
+    }
   })
   .catch((error) => {
     console.error(error.message);

@@ -9,6 +9,8 @@ import { createLanguageService } from '../core/languageService.js';
 import type { AnalysisSettings, Finding } from '../core/types.js';
 import { findPackageRoot, loadDefaultCatalog } from '../node/catalogFiles.js';
 import { loadParsers } from '../node/parsers.js';
+import { loadGrammars } from '../node/treeSitter.js';
+import { detectFormat, grammarsFor } from '../core/formats/index.js';
 import { HELP, parseArgs, UsageError, type CliOptions, type FailSeverity } from './args.js';
 import { loadConfig } from './config.js';
 import { escapeControls } from './escape.js';
@@ -55,6 +57,8 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   const empty = selection.files.length === 0 && !options.allowEmpty;
   if (empty) warn('no file to check was found (exit 2; --allow-empty accepts an empty selection)');
   const service = createLanguageService({ catalog: loadDefaultCatalog(), parsers: await loadParsers() });
+  // Only the grammars the selected files need are loaded (a grammar that fails: its files say so).
+  await loadGrammars(selection.files.flatMap((file) => grammarsFor(detectFormat(file))));
   const { reports, fixes } = lintFiles(service, selection.files, { settings, cwd: io.cwd, fix: options.fix });
   const unchecked = empty || selection.problems.length > 0;
   if (options.fix === 'diff') return Math.max(dryRun(fixes, io), unchecked ? 2 : 0);

@@ -152,6 +152,38 @@ export type Extractor = (text: string, ctx: ExtractContext) => ExtractResult;
 export interface Parsers {
   /** `parseSync`-style Ruby parser from `@ruby/prism`, if loaded. */
   readonly ruby?: (source: string) => unknown;
+  /**
+   * Parses `text` with a tree-sitter grammar and hands the root to `read`; the tree is freed when `read`
+   * returns, so nodes must not escape it. `undefined` when the adapter has not loaded that grammar (it
+   * loads the grammars a format needs, {@link GRAMMARS_BY_FORMAT}, before analysing a file of it).
+   */
+  readonly syntax?: <T>(grammar: Grammar, text: string, read: (root: SyntaxNode) => T) => T | undefined;
+}
+
+/** The tree-sitter grammars the adapters can load (each ships as WebAssembly in its npm package). */
+export const GRAMMARS = ['bash', 'typescript', 'python', 'go', 'hcl', 'groovy'] as const;
+export type Grammar = (typeof GRAMMARS)[number];
+
+/**
+ * The part of a tree-sitter node the core reads (web-tree-sitter's `Node` has this shape). Offsets and
+ * columns count UTF-16 code units, as the text given to the parser does.
+ */
+export interface SyntaxNode {
+  readonly type: string;
+  readonly text: string;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly startPosition: { readonly row: number; readonly column: number };
+  readonly endPosition: { readonly row: number; readonly column: number };
+  readonly isNamed: boolean;
+  readonly isError: boolean;
+  readonly isMissing: boolean;
+  readonly hasError: boolean;
+  readonly parent: SyntaxNode | null;
+  readonly children: readonly (SyntaxNode | null)[];
+  readonly namedChildren: readonly (SyntaxNode | null)[];
+  childForFieldName(fieldName: string): SyntaxNode | null;
+  childrenForFieldName(fieldName: string): readonly (SyntaxNode | null)[];
 }
 
 export interface ExtractContext {

@@ -19,6 +19,8 @@ import { createLanguageService, type DocumentInput, type LanguageService } from 
 import type { AnalysisSettings } from '../core/types.js';
 import { loadServerCatalog } from './catalog.js';
 import { loadParsers } from '../node/parsers.js';
+import { grammarFailures, loadGrammars } from '../node/treeSitter.js';
+import { detectFormat, grammarsFor } from '../core/formats/index.js';
 import { documentChanged, throwIfCancelled, yieldToMessages } from './cancellation.js';
 import { couldNotCheck, createGuard, describeFailure } from './guard.js';
 import { createSettingsStore } from './settings.js';
@@ -58,6 +60,7 @@ const input = (doc: TextDocument): DocumentInput => ({ uri: doc.uri, text: doc.g
  * an edit landed while the settings were fetched (the result would be stale; the edit brings its own run).
  */
 async function diagnose(uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | 'closed' | 'changed'> {
+  await grammarsReady(uri);
   const before = documents.get(uri)?.version;
   const docSettings = await settings.get(uri);
   const doc = documents.get(uri);
@@ -72,6 +75,20 @@ async function diagnose(uri: string): Promise<{ version: number; diagnostics: Di
   );
   return { version: doc.version, diagnostics };
 }
+
+/** Loads the tree-sitter grammars the document's format needs: once per grammar, on its first document. */
+async function grammarsReady(uri: string): Promise<void> {
+  const grammars = grammarsFor(detectFormat(uri, documents.get(uri)?.languageId));
+  await loadGrammars(grammars);
+  for (const grammar of grammars) {
+    const failure = grammarFailures().get(grammar);
+    if (failure && !reportedGrammars.has(grammar)) {
+      reportedGrammars.add(grammar);
+      connection.console.warn(`dd-profiler-config: ${grammar} parser not loaded: ${failure}`);
+    }
+  }
+}
+const reportedGrammars = new Set<string>();
 
 const push = createPushScheduler(async (uri) => {
   const result = await diagnose(uri);
@@ -96,6 +113,7 @@ function answer<T>(
       await yieldToMessages();
       throwIfCancelled(token);
       const docSettings = await settings.get(uri);
+      await grammarsReady(uri);
       throwIfCancelled(token);
       const doc = documents.get(uri);
       return doc && service ? work(doc, docSettings, service) : fallback;

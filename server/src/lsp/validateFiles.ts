@@ -6,6 +6,8 @@
  * symlink, a FIFO, over the size cap) is skipped with a note and never stops the run; the answer counts
  * what was checked and lists what was skipped and why.
  */
+import { detectFormat, grammarsFor } from '../core/formats/index.js';
+import { loadGrammars } from '../node/treeSitter.js';
 import { fileURLToPath } from 'node:url';
 import {
   ErrorCodes,
@@ -134,7 +136,9 @@ async function validateOne(uri: string, deps: ValidateFilesDeps, result: Validat
   if ('skipped' in file) return skip(uri, file.skipped, file.note, deps, result);
   let diagnostics: Diagnostic[];
   try {
-    diagnostics = service.validate({ uri, text: file.text }, await deps.settings(uri));
+    const docSettings = await deps.settings(uri);
+    await loadGrammars(grammarsFor(detectFormat(uri)));
+    diagnostics = service.validate({ uri, text: file.text }, docSettings);
   } catch (error) {
     // One file's failure is that file's news: it gets its diagnostic and the run goes on.
     const reason = describeFailure(error, file.text);

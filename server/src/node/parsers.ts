@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { WASI as WasiClass } from 'node:wasi';
 import type { Parsers } from '../core/types.js';
+import { syntax } from './treeSitter.js';
 
 /** The little of the WebAssembly API used here (the project's `lib` has no DOM typings, which declare it). */
 interface WasmApi {
@@ -34,7 +35,7 @@ let loading: Promise<Parsers> | undefined;
 
 /** Loads once per process. Node flags WASI as experimental; that one warning is not the user's concern. */
 export function loadParsers(): Promise<Parsers> {
-  loading ??= withoutWasiWarning(loadPrism).then((prism) => ({ ruby: resilientParser(prism) }));
+  loading ??= withoutWasiWarning(loadPrism).then((prism) => ({ ruby: resilientParser(prism), syntax }));
   return loading;
 }
 

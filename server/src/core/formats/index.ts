@@ -2,7 +2,7 @@
  * Which format a file is, by its name (and the editor's language id when it has one), and the
  * extractor for each format.
  */
-import type { Extractor, FormatId } from '../types.js';
+import type { Extractor, FormatId, Grammar } from '../types.js';
 import { extractBatch } from './batch.js';
 import { extractDockerfile } from './dockerfile.js';
 import { extractDotenv } from './dotenv.js';
@@ -24,6 +24,17 @@ const EXTRACTORS: Record<FormatId, Extractor> = {
   powershell: extractPowershell,
   phpIni: extractPhpIni,
 };
+
+/**
+ * The tree-sitter grammars each format's extractor parses with; the adapters load them (once, on the
+ * first file of the format) before analysing. Formats not listed need none.
+ */
+const GRAMMARS_BY_FORMAT: Partial<Record<FormatId, readonly Grammar[]>> = {};
+
+/** The grammars to load before analysing a file of this format. */
+export function grammarsFor(format: FormatId | undefined): readonly Grammar[] {
+  return (format && GRAMMARS_BY_FORMAT[format]) ?? [];
+}
 
 /** The extractor for a format. */
 export function extractorFor(format: FormatId): Extractor {
