@@ -7,11 +7,10 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { Language, Parser } from 'web-tree-sitter';
 import type { Grammar, Parsers, SyntaxNode } from '../core/types.js';
 
-type WebTreeSitter = typeof import('web-tree-sitter');
-type Language = import('web-tree-sitter').Language;
-type Parser = import('web-tree-sitter').Parser;
+type WebTreeSitter = typeof import('web-tree-sitter'); // eslint-disable-line @typescript-eslint/consistent-type-imports -- the module's type, loaded lazily
 
 /** Where each grammar's WebAssembly lives: its npm package and the file in it. */
 export const GRAMMAR_FILES: Readonly<Record<Grammar, { readonly pkg: string; readonly file: string }>> = {
