@@ -82,4 +82,5 @@ export const SAMPLE_FILE_NAMES: Readonly<Record<FormatId, string>> = {
   batch: 'start.bat',
   powershell: 'setup.ps1',
   phpIni: 'php.ini',
+  makefile: 'Makefile',
 };

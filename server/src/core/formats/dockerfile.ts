@@ -76,13 +76,10 @@ function readInstruction(state: State, instruction: Instruction): void {
       problems: [],
       runtimeHints: hintsFromCommand(content).map((runtime) => ({ runtime, scope, reason })),
     });
+    const { words, shell } = commandWords(instruction);
     add(
       state,
-      extractCommandLine(commandWords(instruction), {
-        scope,
-        bakedIn: true,
-        source: { text: state.text, index: state.index },
-      }),
+      extractCommandLine(words, { scope, bakedIn: true, source: { text: state.text, index: state.index }, shell }),
     );
   }
 }
@@ -214,14 +211,17 @@ function valueProblems(state: State, property: Property, keyword: string): Findi
   return problems;
 }
 
-/** The words of a RUN/CMD/ENTRYPOINT, from the JSON array or the shell form. */
-function commandWords(instruction: Instruction): CommandWord[] {
+/** The words of a RUN/CMD/ENTRYPOINT, from the JSON array (no shell) or the shell form. */
+function commandWords(instruction: Instruction): { words: CommandWord[]; shell: boolean } {
   const json =
     (
       instruction as Instruction & { getJSONStrings?(): { getJSONValue(): string; getRange(): Range }[] }
     ).getJSONStrings?.() ?? [];
-  if (json.length > 0) return json.map((word) => ({ value: word.getJSONValue(), range: word.getRange() }));
-  return instruction.getArguments().map((arg) => ({ value: unquote(arg.getValue()), range: arg.getRange() }));
+  if (json.length > 0) {
+    return { words: json.map((word) => ({ value: word.getJSONValue(), range: word.getRange() })), shell: false };
+  }
+  const words = instruction.getArguments().map((arg) => ({ value: unquote(arg.getValue()), range: arg.getRange() }));
+  return { words, shell: true };
 }
 
 function unquote(word: string): string {

@@ -145,15 +145,17 @@ function tracerReads(ctx: RuleContext, name: string): boolean {
   return (ctx.catalog.known('env', name)?.runtimes.length ?? 0) > 0;
 }
 
-/** Scopes that are one container or image: compose services, k8s containers, Dockerfile stages. */
+/** Scopes that are one container or image: compose services, k8s containers, Dockerfile stages, `docker run`s. */
 function isContainer(scope: string): boolean {
-  return /^(compose|k8s|stage):/.test(scope);
+  return /^(compose|k8s|stage|docker):/.test(scope);
 }
 
 /** `compose:web` as "service `web`", a k8s scope as "container `agent`", a stage as "stage 2". */
 function describe(scope: string): string {
   if (scope.startsWith('compose:')) return `service \`${scope.slice('compose:'.length)}\``;
   if (scope.startsWith('k8s:')) return `container \`${scope.slice(scope.lastIndexOf('/') + 1)}\``;
+  const run = /^docker:(\d+):/.exec(scope)?.[1];
+  if (run !== undefined) return `\`docker run\` container on line ${run}`;
   const stage = /^stage:(\d+)$/.exec(scope)?.[1];
   return stage !== undefined ? `stage ${Number(stage) + 1}` : `\`${scope}\``;
 }

@@ -72,3 +72,17 @@ export const powershellPlanner: FormatPlanner = {
   targets: () => [{ scope: 'file', label: 'this script' }],
   insert: writer((e) => `$env:${e.name} = '${e.value.replace(/'/g, "''")}'`),
 };
+
+/**
+ * A Makefile runs commands (`docker run`, a build) rather than being the service's start: the setup
+ * belongs where the service starts, so none is planned here.
+ */
+export const makefilePlanner: FormatPlanner = {
+  runtimes: POSIX,
+  surface: 'env',
+  platform: 'linux',
+  targets: () => [{ scope: 'file', label: 'this Makefile' }],
+  unsupported: () =>
+    'A Makefile runs other commands: enable profiling where the service starts (its Dockerfile, compose file or start script).',
+  insert: () => 'A Makefile runs other commands: enable profiling where the service starts.',
+};
