@@ -159,7 +159,8 @@ function assignmentRanges(
     const start = index.offsetAt(word.range.start);
     const at = raw.startsWith(`${name}=`) ? 0 : /^["']/.test(raw) && raw.startsWith(`${name}=`, 1) ? 1 : -1;
     if (at >= 0) {
-      const valueRaw = raw.slice(at + name.length + 1, at === 1 ? raw.length - 1 : raw.length);
+      const closed = at === 1 && raw.length > 1 && raw.endsWith(raw[0] ?? '');
+      const valueRaw = raw.slice(at + name.length + 1, closed ? raw.length - 1 : raw.length);
       const quote =
         at === 0 && /^".*"$/s.test(valueRaw) ? 'double' : at === 0 && /^'.*'$/s.test(valueRaw) ? 'single' : 'none';
       return {

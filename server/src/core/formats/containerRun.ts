@@ -78,9 +78,9 @@ export function readContainerRun(
     if (!word.value.startsWith('-') || word.value === '-') break;
     if (word.value === '-e' || word.value === '--env') {
       const value = words[i + 1];
-      if (value) out.occurrences.push(envOption(words, i, value, container, locate));
+      if (value && value.value !== '') out.occurrences.push(envOption(words, i, value, container, locate));
       i++;
-    } else if (word.value.startsWith('--env=')) {
+    } else if (word.value.startsWith('--env=') && word.value.length > '--env='.length) {
       out.occurrences.push(envOption(words, i, joinedValue(word, '--env=', container), container, locate));
     } else if (!word.value.includes('=') && !FLAGS.has(word.value) && !SHORT_FLAGS.test(word.value)) {
       i++; // an option's value (`-v a:b`, `--env-file .env`, `--name x`), never the image

@@ -41,7 +41,7 @@ export function unwrapLaunchers(
     if (program === 'bundle' && words[i + 1]?.value === 'exec') {
       i += 2;
     } else if (program === 'ddtrace-run') {
-      if (ddtraceRun) out.problems.push(nestedDdtraceRun(words, i, ddtraceRun));
+      if (ddtraceRun) out.problems.push(nestedDdtraceRun(words, i, ddtraceRun, ctx));
       ddtraceRun ??= word;
       for (i++; words[i]?.value.startsWith('-'); i++);
     } else if (program === 'ddprofrb' || program === 'ddtracerb') {
@@ -58,9 +58,14 @@ export function unwrapLaunchers(
   }
 }
 
-function nestedDdtraceRun(words: readonly CommandWord[], at: number, outer: CommandWord): Finding {
+function nestedDdtraceRun(
+  words: readonly CommandWord[],
+  at: number,
+  outer: CommandWord,
+  ctx: CommandLineContext,
+): Finding {
   const inner = words[at] as CommandWord;
-  const previous = words[at - 1];
+  const removal = removeWord(words, at, ctx);
   return {
     code: 'launcher',
     severity: 'warning',
@@ -69,18 +74,27 @@ function nestedDdtraceRun(words: readonly CommandWord[], at: number, outer: Comm
     range: inner.range,
     tags: ['unnecessary'],
     related: [{ range: outer.range, message: 'the outer `ddtrace-run`' }],
-    ...(previous
-      ? {
-          fixes: [
-            {
-              title: 'Remove the inner `ddtrace-run`',
-              edits: [{ range: { start: previous.range.end, end: inner.range.end }, newText: '' }],
-              preferred: true,
-            },
-          ],
-        }
-      : {}),
+    ...(removal ? { fixes: [{ title: 'Remove the inner `ddtrace-run`', edits: [removal], preferred: true }] } : {}),
   };
+}
+
+/**
+ * The edit that deletes a word with the separator after it (or, for the last word, before it), when
+ * that separator is blanks or a JSON comma on one line: never across YAML keys or array brackets.
+ */
+function removeWord(words: readonly CommandWord[], at: number, ctx: CommandLineContext) {
+  const word = words[at] as CommandWord;
+  const next = words[at + 1];
+  const previous = words[at - 1];
+  const range = next
+    ? { start: word.range.start, end: next.range.start }
+    : previous && { start: previous.range.end, end: word.range.end };
+  if (!range || !ctx.source) return undefined;
+  const { text, index } = ctx.source;
+  const removed = text.slice(index.offsetAt(range.start), index.offsetAt(range.end));
+  const raw = rawOf(word, ctx) ?? '';
+  const separator = next ? removed.slice(raw.length) : removed.slice(0, removed.length - raw.length);
+  return /^[ \t]*,?[ \t]*$/.test(separator) && separator !== '' ? { range, newText: '', expected: removed } : undefined;
 }
 
 function retiredDdtracerb(word: CommandWord): Finding {
@@ -238,13 +252,16 @@ function misplacedPreload(
   script: number,
   ctx: CommandLineContext,
 ): Finding {
-  const option = (words[from] as CommandWord).value.split('=')[0] ?? '';
+  const shown = words
+    .slice(from, last + 1)
+    .map((w) => w.value)
+    .join(' ');
   const scriptWord = words[script] as CommandWord;
   const fix = moveBefore(words, from, script, ctx, last);
   return {
     code: 'arg-order',
     severity: 'error',
-    message: `\`${option} dd-trace/init\` comes after the script \`${optionName(scriptWord.value)}\`, so node passes it to the application as an argument and the tracer (and its profiler) never loads. Put it before the script.`,
+    message: `\`${optionName(shown)}\` comes after the script \`${optionName(scriptWord.value)}\`, so node passes it to the application as an argument and the tracer (and its profiler) never loads. Put it before the script.`,
     range: { start: (words[from] as CommandWord).range.start, end: (words[last] as CommandWord).range.end },
     ...(fix ? { fixes: [fix] } : {}),
   };

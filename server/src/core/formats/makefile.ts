@@ -23,12 +23,14 @@ export function extractMakefile(text: string): ExtractResult {
     if (text[at] === '\t') {
       let start = at + 1;
       while (text[start] === '@' || text[start] === '-' || text[start] === '+') start++;
-      const { words, end } = splitShellLine(text, start);
-      const commandWords = words.map((w) => ({ value: w.value, range: index.rangeOf(w.start, w.end) }));
+      // Each recipe line is its own shell: a quote left open ends with it, never swallows the next.
+      const end = logicalLineEnd(text, at);
+      const { words } = splitShellLine(text.slice(start, end).replace(/\r?\n$/, ''), 0);
+      const commandWords = words.map((w) => ({ value: w.value, range: index.rangeOf(start + w.start, start + w.end) }));
       results.push(
         extractCommandLine(commandWords, { scope: 'file', bakedIn: false, source: { text, index }, shell: true }),
       );
-      at = Math.max(end, at + 1);
+      at = end;
       continue;
     }
     const end = logicalLineEnd(text, at);
