@@ -7,7 +7,7 @@
  * command line in the container's scope.
  */
 import type { CommandLineContext, CommandWord, Collected, Locate } from './commandLine.js';
-import { assignment, rawOf } from './commandLine.js';
+import { assignment, rawOf } from './commandAssignment.js';
 import { hintsFromCommand, hintsFromImage, osOfImage } from './runtimeHints.js';
 
 /** Reads one command of the line; returns whether it started a container. */

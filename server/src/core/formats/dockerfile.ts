@@ -10,6 +10,7 @@ import type { ExtractResult, Finding, OsHint, Range, Runtime, RuntimeHint, Setti
 import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
 import { comparePositions } from '../text/ranges.js';
 import { extractCommandLine, extractJvmOptionsOf, type CommandWord } from './commandLine.js';
+import { joinedLauncherProblems } from './launchers.js';
 import { mergeResults } from './result.js';
 import { hintsFromCommand, hintsFromImage, isWindowsImage, osOfImage } from './runtimeHints.js';
 
@@ -35,6 +36,8 @@ interface State {
   readonly stageHints: Map<string, Map<Runtime, RuntimeHint>>;
   /** `from>to` stage pairs already lent: copying twice from the same stage lends its runtimes once. */
   readonly lent: Set<string>;
+  /** Each stage's last exec-form ENTRYPOINT (`null`: a shell form, which ignores CMD) and CMD. */
+  readonly starts: Map<string, { entrypoint?: CommandWord[] | null; cmd?: CommandWord[] }>;
 }
 
 export function extractDockerfile(text: string): ExtractResult {
@@ -45,6 +48,7 @@ export function extractDockerfile(text: string): ExtractResult {
     stages: [],
     stageHints: new Map(),
     lent: new Set(),
+    starts: new Map(),
   };
   try {
     for (const instruction of DockerfileParser.parse(text).getInstructions()) readInstruction(state, instruction);
@@ -57,6 +61,15 @@ export function extractDockerfile(text: string): ExtractResult {
       range: { start: at, end: at },
     };
     return { occurrences: [], problems: [problem], runtimeHints: [] };
+  }
+  for (const [scope, { entrypoint, cmd }] of state.starts) {
+    if (!entrypoint || !cmd) continue;
+    const problems = joinedLauncherProblems(entrypoint, cmd, {
+      scope,
+      bakedIn: true,
+      source: { text: state.text, index: state.index },
+    });
+    add(state, { occurrences: [], problems, runtimeHints: [] });
   }
   return mergeResults(state.results);
 }
@@ -77,11 +90,21 @@ function readInstruction(state: State, instruction: Instruction): void {
       runtimeHints: hintsFromCommand(content).map((runtime) => ({ runtime, scope, reason })),
     });
     const { words, shell } = commandWords(instruction);
+    if (keyword !== 'RUN') remember(state, scope, keyword, shell ? undefined : words);
     add(
       state,
       extractCommandLine(words, { scope, bakedIn: true, source: { text: state.text, index: state.index }, shell }),
     );
   }
+}
+
+/** Keeps a stage's start command: what its exec-form ENTRYPOINT wraps is its CMD. */
+function remember(state: State, scope: string, keyword: string, execWords: CommandWord[] | undefined): void {
+  const start = state.starts.get(scope) ?? {};
+  if (keyword === 'ENTRYPOINT') start.entrypoint = execWords ?? null;
+  else if (execWords) start.cmd = execWords;
+  else delete start.cmd;
+  state.starts.set(scope, start);
 }
 
 function startStage(state: State, instruction: Instruction): void {

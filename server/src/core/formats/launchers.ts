@@ -5,16 +5,8 @@
  * The findings carry the `launcher` code (`arg-order` for an option after the program).
  */
 import type { Finding, Fix } from '../types.js';
-import {
-  ASSIGNMENT,
-  moveBefore,
-  optionName,
-  programName,
-  rawOf,
-  type Collected,
-  type CommandLineContext,
-  type CommandWord,
-} from './commandLine.js';
+import { ASSIGNMENT, programName, rawOf } from './commandAssignment.js';
+import { moveBefore, optionName, type Collected, type CommandLineContext, type CommandWord } from './commandLine.js';
 
 /** Words that run the rest of the line as the command, adding nothing we read. */
 const PREFIXES = new Set(['exec', 'env', 'sudo', 'nohup', 'time']);
@@ -265,4 +257,24 @@ function misplacedPreload(
     range: { start: (words[from] as CommandWord).range.start, end: (words[last] as CommandWord).range.end },
     ...(fix ? { fixes: [fix] } : {}),
   };
+}
+
+/**
+ * A Dockerfile stage's exec-form `ENTRYPOINT` runs its `CMD` as arguments: `ENTRYPOINT ["ddtrace-run"]`
+ * with `CMD ["ddtrace-run", "gunicorn", ...]` wraps twice. Returns the launcher findings of the joined
+ * command that neither instruction shows alone (each alone was read with its instruction).
+ */
+export function joinedLauncherProblems(
+  entrypoint: readonly CommandWord[],
+  cmd: readonly CommandWord[],
+  ctx: CommandLineContext,
+): Finding[] {
+  const problems = (words: readonly CommandWord[]) => {
+    const out: Collected = { occurrences: [], problems: [], runtimeHints: [], images: [], osHints: [] };
+    unwrapLaunchers(words, ctx, out, () => undefined);
+    return out.problems;
+  };
+  const key = (p: Finding) => `${p.range.start.line}:${p.range.start.character}:${p.message}`;
+  const alone = new Set([...problems(entrypoint), ...problems(cmd)].map(key));
+  return problems([...entrypoint, ...cmd]).filter((p) => !alone.has(key(p)));
 }
