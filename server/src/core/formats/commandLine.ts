@@ -18,7 +18,7 @@ import type { LineIndex } from '../text/lineIndex.js';
 import { assignment, programName } from './commandAssignment.js';
 import { readContainerRun } from './containerRun.js';
 import { readDdprof } from './ddprofCommand.js';
-import { readNode, readTomcat, unwrapLaunchers } from './launchers.js';
+import { isTomcatScript, readNode, readTomcat, unwrapLaunchers } from './launchers.js';
 import { emptyResult } from './result.js';
 import { hintsFromCommand } from './runtimeHints.js';
 import { isSecretName } from '../text/secretNames.js';
@@ -116,7 +116,7 @@ function readCommand(words: CommandWord[], ctx: CommandLineContext, locate: Loca
   if (/^java(\.exe)?$/.test(program)) readJava(rest, ctx, locate, out);
   else if (program === 'ddprof') readDdprof(rest, ctx, locate, out, words[i] as CommandWord);
   else if (/^php(\d[\d.]*)?$/.test(program)) readPhpSetup(rest, ctx, locate, out);
-  else if (/^(catalina|startup)\.(sh|bat)$/.test(program)) out.problems.push(...readTomcat(words, i, ctx));
+  else if (isTomcatScript(words[i])) out.problems.push(...readTomcat(words, i, ctx));
   else if (/^node(\.exe)?$/.test(program)) out.problems.push(...readNode(words, i, ctx));
   else if ((program === 'docker' || program === 'podman') && !ctx.inContainer) {
     return readContainerRun(words, i, ctx, locate, out, readCommand);

@@ -127,6 +127,16 @@ function rubyWithoutExec(word: CommandWord, next: CommandWord, program: string):
   };
 }
 
+/**
+ * Tomcat's start scripts: `catalina.sh` by name; `startup.sh`, a name many projects give their own
+ * scripts (which may well pass `-D` options on to `java`), only on a Tomcat path.
+ */
+export function isTomcatScript(word: CommandWord | undefined): boolean {
+  const program = programName(word);
+  if (/^catalina\.(sh|bat)$/.test(program)) return true;
+  return /^startup\.(sh|bat)$/.test(program) && /tomcat|catalina/i.test(word?.value ?? '');
+}
+
 /** JVM options that load or configure the Datadog agent. */
 function isAgentOption(value: string): boolean {
   return value.startsWith('-javaagent:') || value.startsWith('-Ddd.');
@@ -150,11 +160,14 @@ export function readTomcat(words: readonly CommandWord[], programAt: number, ctx
     names.length === 1 ? `${names[0]} is` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are`;
   const name = programName(script);
   const fix = ctx.shell ? toCatalinaOpts(words, misplaced, ctx) : undefined;
+  const effect = misplaced.some(({ w }) => w.value.startsWith('-javaagent:'))
+    ? 'the Datadog agent never loads'
+    : `the JVM never sees ${names.length === 1 ? 'it' : 'them'}`;
   return [
     {
       code: 'launcher',
       severity: 'error',
-      message: `${what} given to \`${name}\`, which passes its arguments to Tomcat, not to the JVM: the Datadog agent never loads. Put JVM options in \`CATALINA_OPTS\` (for example in \`bin/setenv.sh\`).`,
+      message: `${what} given to \`${name}\`, which passes its arguments to Tomcat, not to the JVM: ${effect}. Put JVM options in \`CATALINA_OPTS\` (for example in \`bin/setenv.sh\`).`,
       range: { start: first.w.range.start, end: last.w.range.end },
       ...(fix ? { fixes: [fix] } : {}),
     },
