@@ -62,7 +62,7 @@ function nestedDdtraceRun(
     code: 'launcher',
     severity: 'warning',
     message:
-      '`ddtrace-run` runs `ddtrace-run`: the outer one already loads the tracer into the program, so the inner one only loads it a second time in between. Remove one.',
+      '`ddtrace-run` starts another `ddtrace-run`: the tracer is set up twice for the same program. One is enough; remove the inner one.',
     range: inner.range,
     tags: ['unnecessary'],
     related: [{ range: outer.range, message: 'the outer `ddtrace-run`' }],
