@@ -1,19 +1,20 @@
 /**
  * JVM options in a variable that nothing reads: `JAVA_OPTS` and `CATALINA_OPTS` are read by start
  * scripts (catalina.sh, most images' entry points) that pass them to `java`, never by the JVM itself.
- * A Dockerfile stage that sets one with `-javaagent`/`-Ddd.*` and starts `java` directly, without
- * naming the variable, runs without the agent. `JAVA_TOOL_OPTIONS` (and `JDK_JAVA_OPTIONS`) are read
+ * A process (a Dockerfile stage, a compose service, a Kubernetes container) that sets one with
+ * `-javaagent`/`-Ddd.*` and starts `java` directly, without naming the variable, runs without the agent. `JAVA_TOOL_OPTIONS` (and `JDK_JAVA_OPTIONS`) are read
  * by the JVM and are never reported.
  */
 import type { Finding, SettingOccurrence } from '../types.js';
 import { programName } from './commandAssignment.js';
 import type { CommandWord } from './commandLine.js';
 
-/** An instruction's words and whether a shell reads them. */
+/** A start command's words, whether a shell reads them, and what it is called where it is written. */
 export interface StartCommand {
   readonly words: readonly CommandWord[];
   readonly shell: boolean;
-  readonly keyword: 'CMD' | 'ENTRYPOINT';
+  /** `CMD`, `ENTRYPOINT`, `command:`... */
+  readonly keyword: string;
 }
 
 /** A stage's start: its own ENTRYPOINT and CMD, and whether its image is a plain JDK (no entry point of its own). */
@@ -45,16 +46,18 @@ export function unreadJvmVariables(occurrences: readonly SettingOccurrence[], st
   while (words[at] === 'exec' || words[at] === 'env') at++;
   if (!/^java(\.exe)?$/.test(programName(command.words[at]))) return [];
   const shown = command.shell ? `${command.keyword} java …` : `${command.keyword} ["java", …]`;
+  // `$JAVA_OPTS` for a shell, `$(JAVA_OPTS)` as Kubernetes expands it in `command`/`args`.
+  const names = (name: string) => [`$${name}`, `\${${name}`, `$(${name})`];
   return occurrences.flatMap((o): Finding[] => {
     if (o.surface !== 'env' || !SCRIPT_VARIABLES.has(o.name) || !/(^|\s)-(javaagent:|Ddd\.)/.test(o.value ?? '')) {
       return [];
     }
-    if (words.some((word) => word.includes(`$${o.name}`) || word.includes(`\${${o.name}`))) return [];
+    if (words.some((word) => names(o.name).some((n) => word.includes(n)))) return [];
     return [
       {
         code: 'launcher',
         severity: 'error',
-        message: `\`${o.name}\` is read by start scripts that pass it to \`java\`, not by the JVM itself, and this stage starts \`java\` directly (\`${shown}\`): its \`-javaagent\`/\`-Ddd.*\` options never load. Use \`JAVA_TOOL_OPTIONS\`, which the JVM reads, or put them on the \`java\` command line.`,
+        message: `\`${o.name}\` is read by start scripts that pass it to \`java\`, not by the JVM itself, and \`java\` is started directly here (\`${shown}\`): its \`-javaagent\`/\`-Ddd.*\` options never load. Use \`JAVA_TOOL_OPTIONS\`, which the JVM reads, or put them on the \`java\` command line.`,
         range: o.nameRange,
         fixes: [
           {
@@ -79,4 +82,21 @@ function startCommand(start: StageStart): StartCommand | undefined {
     return { ...entrypoint, words: [...entrypoint.words, ...cmd.words] };
   }
   return start.plainJdkImage ? cmd : undefined;
+}
+
+/**
+ * The same for a container whose start is written as two word lists: compose's `entrypoint`/`command`,
+ * Kubernetes' `command`/`args` (the first replaces the image's entry point, the second its CMD).
+ */
+export function unreadJvmVariablesInContainer(
+  occurrences: readonly SettingOccurrence[],
+  entrypoint: { readonly words: readonly CommandWord[]; readonly keyword: string },
+  cmd: { readonly words: readonly CommandWord[]; readonly keyword: string },
+  image: string | undefined,
+): Finding[] {
+  return unreadJvmVariables(occurrences, {
+    ...(entrypoint.words.length > 0 ? { entrypoint: { ...entrypoint, shell: false } } : {}),
+    ...(cmd.words.length > 0 ? { cmd: { ...cmd, shell: false } } : {}),
+    plainJdkImage: isPlainJdkImage(image ?? ''),
+  });
 }

@@ -8,6 +8,7 @@ import type { ExtractContext, ExtractResult, Finding, OsHint, Range, RuntimeHint
 import { createLineIndex } from '../text/lineIndex.js';
 import { extractCommandLine, type CommandWord } from './commandLine.js';
 import { emptyResult, mergeResults } from './result.js';
+import { unreadJvmVariablesInContainer } from './jvmLaunch.js';
 import { hintsFromImage, osOfImage } from './runtimeHints.js';
 import { composeEnvironment, kubernetesEnv } from './yamlEnv.js';
 import {
@@ -82,7 +83,17 @@ function readCompose(y: YamlContext, services: unknown): ExtractResult {
       const service = pair.value;
       const image = scalarText(get(y, service, 'image'));
       const hints = image ? imageHints(image, scope) : [];
-      const commands = ['entrypoint', 'command'].map((key) => commandWords(y, get(y, service, key)));
+      const [entrypoint = [], command = []] = ['entrypoint', 'command'].map((key) =>
+        commandWords(y, get(y, service, key)),
+      );
+      const commands = [entrypoint, command];
+      const env = composeEnvironment(y, get(y, service, 'environment'), scope);
+      const start = unreadJvmVariablesInContainer(
+        env.occurrences,
+        { words: entrypoint, keyword: 'entrypoint:' },
+        { words: command, keyword: 'command:' },
+        image,
+      );
       return mergeResults([
         {
           occurrences: [],
@@ -91,7 +102,8 @@ function readCompose(y: YamlContext, services: unknown): ExtractResult {
           ...imageOf(image, scope),
           osHints: image ? imageOs(image, scope) : [],
         },
-        composeEnvironment(y, get(y, service, 'environment'), scope),
+        env,
+        { occurrences: [], problems: start, runtimeHints: [] },
         extractCommandLine(commands.flat(), { scope, bakedIn: false, source: { text: y.text, index: y.index } }),
       ]);
     }),
@@ -129,7 +141,16 @@ function readKubernetes(y: YamlContext, root: unknown, prefix: string): ExtractR
 function readContainer(y: YamlContext, container: unknown, prefix: string): ExtractResult {
   const scope = `${prefix}/${scalarText(get(y, container, 'name')) ?? ''}`;
   const image = scalarText(get(y, container, 'image'));
-  const words = [...commandWords(y, get(y, container, 'command')), ...commandWords(y, get(y, container, 'args'))];
+  const command = commandWords(y, get(y, container, 'command'));
+  const args = commandWords(y, get(y, container, 'args'));
+  const words = [...command, ...args];
+  const env = kubernetesEnv(y, get(y, container, 'env'), scope);
+  const start = unreadJvmVariablesInContainer(
+    env.occurrences,
+    { words: command, keyword: 'command:' },
+    { words: args, keyword: 'args:' },
+    image,
+  );
   return mergeResults([
     {
       occurrences: [],
@@ -138,7 +159,8 @@ function readContainer(y: YamlContext, container: unknown, prefix: string): Extr
       ...imageOf(image, scope),
       osHints: image ? imageOs(image, scope) : [],
     },
-    kubernetesEnv(y, get(y, container, 'env'), scope),
+    env,
+    { occurrences: [], problems: start, runtimeHints: [] },
     extractCommandLine(words, { scope, bakedIn: false, source: { text: y.text, index: y.index } }),
   ]);
 }
