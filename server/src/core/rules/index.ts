@@ -7,6 +7,7 @@ import type { AnalysisSettings, ExtractResult, Finding } from '../types.js';
 import { conflictingSettings } from './conflictingSettings.js';
 import { createRuleContext, type Rule } from './context.js';
 import { deprecatedSetting } from './deprecatedSetting.js';
+import { dotnetLoader } from './dotnetLoader.js';
 import { duplicateSetting } from './duplicateSetting.js';
 import { hardcodedSecret } from './hardcodedSecret.js';
 import { invalidValue } from './invalidValue.js';
@@ -27,6 +28,7 @@ export const RULE_CHECKS: readonly { readonly code: RuleId; readonly check: Rule
   { code: 'hardcoded-secret', check: hardcodedSecret },
   { code: 'runtime-mismatch', check: runtimeMismatch },
   { code: 'missing-dependency', check: missingDependency },
+  { code: 'missing-dependency', check: dotnetLoader },
   { code: 'conflicting-settings', check: conflictingSettings },
   { code: 'wrong-target', check: wrongTarget },
   { code: 'value-syntax', check: valueSyntax },

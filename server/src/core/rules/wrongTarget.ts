@@ -151,7 +151,7 @@ function isContainer(scope: string): boolean {
 }
 
 /** `compose:web` as "service `web`", a k8s scope as "container `agent`", a stage as "stage 2". */
-function describe(scope: string): string {
+export function describe(scope: string): string {
   if (scope.startsWith('compose:')) return `service \`${scope.slice('compose:'.length)}\``;
   if (scope.startsWith('k8s:')) return `container \`${scope.slice(scope.lastIndexOf('/') + 1)}\``;
   const stage = /^stage:(\d+)$/.exec(scope)?.[1];
