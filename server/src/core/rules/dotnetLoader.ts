@@ -17,7 +17,7 @@
 import type { Finding, SettingOccurrence } from '../types.js';
 import type { Rule, RuleContext } from './context.js';
 import { scopeSystems, type ScopeOs } from './wrongOs.js';
-import { describe } from './wrongTarget.js';
+import { processName } from './processName.js';
 
 const GUID = '{846F5F1C-F9AE-4B07-969E-05C26BC060D8}';
 const WRAPPER = 'Datadog.Linux.ApiWrapper.x64.so';
@@ -74,7 +74,7 @@ function notEnabled(set: LoaderSet): Finding[] {
       code: 'missing-dependency',
       severity: 'warning',
       message:
-        `\`${profiler.name}\` and \`${path.name}\` have no effect in ${where(set.scope)}: the .NET runtime loads a ` +
+        `\`${profiler.name}\` and \`${path.name}\` have no effect in ${processName(set.scope)}: the .NET runtime loads a ` +
         `profiler only when \`${prefix}ENABLE_PROFILING\` is \`1\`, and it is not set here.`,
       range: profiler.nameRange,
     },
@@ -87,7 +87,7 @@ function incomplete(set: LoaderSet, system: ScopeOs): Finding[] {
   const enable = settings.get(`${prefix}ENABLE_PROFILING`);
   if (!enable || enable.valueKind !== 'literal' || enable.value?.trim() !== '1') return [];
   if (system.os !== 'linux' || prefix === 'COR_') return [];
-  const context = `${where(set.scope)} (it runs on Linux: ${system.reason})`;
+  const context = `${processName(set.scope)} (it runs on Linux: ${system.reason})`;
   const findings: Finding[] = [];
   const missing = [
     provided(set, `${prefix}PROFILER`) ? undefined : `\`${prefix}PROFILER=${GUID}\` (which profiler to load)`,
@@ -121,8 +121,7 @@ function incomplete(set: LoaderSet, system: ScopeOs): Finding[] {
 /** On Linux the profiler (not the tracer) needs the API wrapper preloaded. */
 function wrapperMissing(set: LoaderSet, context: string): Finding[] {
   const switchedOn = set.settings.get('DD_PROFILING_ENABLED');
-  if (!switchedOn || switchedOn.valueKind !== 'literal' || !/^(1|true|auto)$/i.test(switchedOn.value?.trim() ?? ''))
-    return [];
+  if (!switchedOn || switchedOn.valueKind !== 'literal' || !isOn(switchedOn.value?.trim() ?? '')) return [];
   const preload = set.settings.get('LD_PRELOAD');
   if (preload) {
     if (preload.valueKind !== 'literal' || preload.value?.includes(WRAPPER)) return [];
@@ -158,6 +157,8 @@ function wrapperMissing(set: LoaderSet, context: string): Finding[] {
  */
 function provided(set: LoaderSet, name: string): boolean {
   if (set.settings.has(name)) return true;
+  // `COR_PROFILER` where `CORECLR_PROFILER` belongs is wrong-os's finding (with a rename), not a gap.
+  if (name.startsWith('CORECLR_') && set.settings.has(`COR_${name.slice('CORECLR_'.length)}`)) return true;
   if (!set.scope.startsWith('stage:')) return false;
   return [...set.scopes].some(([scope, settings]) => scope.startsWith('stage:') && settings.has(name));
 }
@@ -176,6 +177,7 @@ function isOurGuid(occurrence: SettingOccurrence): boolean {
   return value === GUID || `{${value}}` === GUID;
 }
 
-function where(scope: string): string {
-  return /^(compose|k8s|stage):/.test(scope) ? describe(scope) : 'this process';
+/** .NET's profiler switch: `1`, `true`, or `auto` in lowercase (invalid-value reports `Auto`). */
+function isOn(value: string): boolean {
+  return /^(1|true)$/i.test(value) || value === 'auto';
 }

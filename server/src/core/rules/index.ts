@@ -12,6 +12,7 @@ import { duplicateSetting } from './duplicateSetting.js';
 import { hardcodedSecret } from './hardcodedSecret.js';
 import { invalidValue } from './invalidValue.js';
 import { missingDependency } from './missingDependency.js';
+import { otelAliases } from './otelAliases.js';
 import type { RuleId } from './registry.js';
 import { runtimeMismatch } from './runtimeMismatch.js';
 import { unknownSetting } from './unknownSetting.js';
@@ -30,6 +31,7 @@ export const RULE_CHECKS: readonly { readonly code: RuleId; readonly check: Rule
   { code: 'missing-dependency', check: missingDependency },
   { code: 'missing-dependency', check: dotnetLoader },
   { code: 'conflicting-settings', check: conflictingSettings },
+  { code: 'conflicting-settings', check: otelAliases },
   { code: 'wrong-target', check: wrongTarget },
   { code: 'value-syntax', check: valueSyntax },
   { code: 'wrong-os', check: wrongOs },
