@@ -177,7 +177,10 @@ function isOurGuid(occurrence: SettingOccurrence): boolean {
   return value === GUID || `{${value}}` === GUID;
 }
 
-/** .NET's profiler switch: `1`, `true`, or `auto` in lowercase (invalid-value reports `Auto`). */
+/**
+ * The profiler switch meant on: `1`, `true`, `auto`. `Auto` is invalid-value's finding, but the wrapper
+ * is missing whichever spelling is fixed, so it is reported for every case.
+ */
 function isOn(value: string): boolean {
-  return /^(1|true)$/i.test(value) || value === 'auto';
+  return /^(1|true|auto)$/i.test(value);
 }
