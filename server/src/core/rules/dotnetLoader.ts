@@ -37,6 +37,8 @@ export const dotnetLoader: Rule = (ctx) => {
     const system = systems.get(scope);
     for (const prefix of PREFIXES) {
       const set = { ctx, scope, settings, prefix, scopes };
+      // `COR_*` on Linux is wrong-os's finding: nothing more is said of it.
+      if (prefix === 'COR_' && system?.os === 'linux') continue;
       findings.push(...notEnabled(set), ...(system ? incomplete(set, system) : []));
     }
   }
@@ -84,9 +86,11 @@ function notEnabled(set: LoaderSet): Finding[] {
 /** The enable flag is on: what else the operating system needs. */
 function incomplete(set: LoaderSet, system: ScopeOs): Finding[] {
   const { prefix, settings } = set;
-  const enable = settings.get(`${prefix}ENABLE_PROFILING`);
+  if (system.os !== 'linux') return [];
+  // On Linux `COR_ENABLE_PROFILING` is a misspelt `CORECLR_` (wrong-os renames it): what else is needed
+  // is the same, and must be said before the rename as after it.
+  const enable = settings.get(`${prefix}ENABLE_PROFILING`) ?? settings.get('COR_ENABLE_PROFILING');
   if (!enable || enable.valueKind !== 'literal' || enable.value?.trim() !== '1') return [];
-  if (system.os !== 'linux' || prefix === 'COR_') return [];
   const context = `${processName(set.scope)} (it runs on Linux: ${system.reason})`;
   const findings: Finding[] = [];
   const missing = [
