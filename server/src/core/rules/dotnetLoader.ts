@@ -4,7 +4,8 @@
  * ("Enabling the Profiler", .NET):
  *
  * - Linux: `CORECLR_ENABLE_PROFILING=1`, `CORECLR_PROFILER={846F5F1C-…}`, `CORECLR_PROFILER_PATH` (or
- *   a `_64`/`_32`/`_ARM64`/`_ARM32` variant, which the CLR reads first), `DD_DOTNET_TRACER_HOME`, and,
+ *   a `_64`/`_32`/`_ARM64`/`_ARM32` variant, which the CLR reads first), `DD_DOTNET_TRACER_HOME` (info;
+ *   optional for the NuGet install, whose loader sits in `<APP_DIRECTORY>/datadog/<rid>/`), and,
  *   for the profiler, `Datadog.Linux.ApiWrapper.x64.so` in `LD_PRELOAD`.
  * - Windows: the enable flag and the GUID (`COR_*` for .NET Framework); the MSI registers the profiler's
  *   path, and since v2.14.0 the GUID too, so nothing else is reported there.
@@ -108,7 +109,7 @@ function incomplete(set: LoaderSet, system: ScopeOs): Finding[] {
       range: enable.nameRange,
     });
   }
-  if (!provided(set, 'DD_DOTNET_TRACER_HOME')) {
+  if (!provided(set, 'DD_DOTNET_TRACER_HOME') && !isNuGet(loaderPath(settings, prefix))) {
     findings.push({
       code: 'missing-dependency',
       severity: 'info',
@@ -173,6 +174,14 @@ function loaderPath(settings: ScopeSettings, prefix: string): SettingOccurrence 
     if (path) return path;
   }
   return undefined;
+}
+
+/**
+ * A loader path inside the application's folder (`<APP_DIRECTORY>/datadog/linux-x64/…`): the NuGet
+ * install, for which the documentation lists `DD_DOTNET_TRACER_HOME` as optional.
+ */
+function isNuGet(path: SettingOccurrence | undefined): boolean {
+  return path?.valueKind === 'literal' && /[\\/]datadog[\\/]linux-(musl-)?(x64|arm64)[\\/]/i.test(path.value ?? '');
 }
 
 function isOurGuid(occurrence: SettingOccurrence): boolean {
