@@ -53,7 +53,8 @@ function check(ctx: RuleContext, conflict: Conflict): Finding[] {
   }
   return ignored.flatMap((occurrence) => {
     const winner = winners.get(occurrence.scope);
-    return winner ? [report(occurrence, winner, conflict, readers(ctx, occurrence.scope, conflict))] : [];
+    if (!winner || codeWins(occurrence, winner, conflict)) return [];
+    return [report(occurrence, winner, conflict, readers(ctx, occurrence.scope, conflict))];
   });
 }
 
@@ -63,6 +64,14 @@ function isWinner(ctx: RuleContext, occurrence: SettingOccurrence, conflict: Con
     occurrence.valueKind !== 'none' &&
     (!conflict.winnerValue || (occurrence.valueKind === 'literal' && conflict.winnerValue.test(occurrence.value ?? '')))
   );
+}
+
+/**
+ * Ruby's `c.agent.host` in code ranks above `DD_TRACE_AGENT_URL` from the environment (its
+ * AgentSettingsResolver picks code, then the URL, then `DD_AGENT_HOST`), so there it is not the one ignored.
+ */
+function codeWins(ignored: SettingOccurrence, winner: SettingOccurrence, conflict: Conflict): boolean {
+  return conflict.everyRuntime === true && ignored.surface === 'rubyConfigure' && winner.surface !== 'rubyConfigure';
 }
 
 /** " by Python" (the process's runtime) or " by every tracer", when the rule holds for every runtime. */
