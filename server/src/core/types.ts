@@ -64,10 +64,12 @@ export interface SettingOccurrence {
   readonly bakedIn?: boolean;
   /**
    * How this place reads a variable from the environment when it is not `${NAME}`: `%NAME%` in batch,
-   * `$env:NAME` in a PowerShell double-quoted string; `none` where no reference can be written in place
-   * (a single-quoted PowerShell string). Used by fixes that replace a hard-coded key with a reference.
+   * `$env:NAME` in a PowerShell double-quoted string, `${{ secrets.NAME }}` in a GitHub Actions
+   * workflow, `${env:NAME}` in serverless.yml; `none` where no reference can be written in place (a
+   * single-quoted PowerShell string, a Helm values file). Used by fixes that replace a hard-coded key
+   * with a reference.
    */
-  readonly environmentReference?: 'batch' | 'powershell' | 'none';
+  readonly environmentReference?: 'batch' | 'powershell' | 'githubSecrets' | 'serverless' | 'none';
   /** Whether the name is read case-insensitively: Windows environment names (batch, PowerShell, IIS config). */
   readonly caseInsensitive?: boolean;
 }

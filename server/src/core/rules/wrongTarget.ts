@@ -145,13 +145,20 @@ function tracerReads(ctx: RuleContext, name: string): boolean {
   return (ctx.catalog.known('env', name)?.runtimes.length ?? 0) > 0;
 }
 
-/** Scopes that are one container or image: compose services, k8s containers, Dockerfile stages. */
+/**
+ * Scopes that are one container or image: compose services, k8s containers, Dockerfile stages, GitHub
+ * Actions jobs, steps and service containers (a job's env does not reach its services). Not GitLab
+ * jobs: GitLab passes a job's variables to its service containers too.
+ */
 function isContainer(scope: string): boolean {
-  return /^(compose|k8s|stage):/.test(scope);
+  return /^(compose|k8s|stage|gha):/.test(scope);
 }
 
 /** `compose:web` as "service `web`", a k8s scope as "container `agent`", a stage as "stage 2". */
 function describe(scope: string): string {
+  const ci = /^(?:gha|gitlab):job=(.*?)(?:;(service|step)=(.*))?$/.exec(scope);
+  if (ci) return ci[2] ? `${ci[2]} \`${ci[3] ?? ''}\` of job \`${ci[1] ?? ''}\`` : `job \`${ci[1] ?? ''}\``;
+  if (scope.startsWith('helm:')) return `\`${scope.slice('helm:'.length)}\` in the chart's values`;
   if (scope.startsWith('compose:')) return `service \`${scope.slice('compose:'.length)}\``;
   if (scope.startsWith('k8s:')) return `container \`${scope.slice(scope.lastIndexOf('/') + 1)}\``;
   const stage = /^stage:(\d+)$/.exec(scope)?.[1];
