@@ -7,7 +7,7 @@
  * keys: anything else at the top, a `DD_*` name most of all, is ignored, and is reported here. Values
  * are taken as written (YAML `true` is the text `true`); nothing is expanded.
  */
-import { isMap } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import type { ExtractResult, Finding, Runtime, RuntimeHint } from '../types.js';
 import { editDistance } from '../catalog/suggest.js';
 import { mergeResults } from './result.js';
@@ -19,6 +19,12 @@ const TOP_KEYS = ['config_id', 'apm_configuration_default', 'apm_configuration_r
 
 /** Nothing is expanded: a value is always the text written. */
 const STABLE_CONFIG: EnvDialect = { reference: /(?!)/, environmentReference: 'none' };
+
+/**
+ * The runtimes whose profiler Single Step Instrumentation sets up: its languages but Ruby, whose
+ * profiler it cannot set up (the seed page says so), and not Go or ddprof, which it does not inject.
+ */
+export const SSI_RUNTIMES: readonly Runtime[] = ['java', 'python', 'nodejs', 'dotnet', 'php'];
 
 /** Language names that selectors match (`java`, `python`, `nodejs`/`node`, `dotnet`, `ruby`, `php`, `go`/`golang`). */
 const LANGUAGES: Readonly<Record<string, Runtime>> = {
@@ -41,13 +47,14 @@ export function readApplicationMonitoring(y: YamlContext, fileName: string): Ext
   if (!isMap(resolve(y, root))) return named ? { occurrences: [], problems: [], runtimeHints: [] } : undefined;
   const rules = seqItems(y, get(y, root, 'apm_configuration_rules')).map((rule, i) => {
     const scope = `ssi:rule=${i + 1}`;
+    const selected = selectedRuntimes(y, rule, scope);
     return mergeResults([
-      { occurrences: [], problems: [], runtimeHints: selectedRuntimes(y, rule, scope) },
+      { occurrences: [], problems: [], runtimeHints: selected.length > 0 ? selected : ssiHints(scope) },
       envMap(y, get(y, rule, 'configuration'), scope, STABLE_CONFIG),
     ]);
   });
   return mergeResults([
-    { occurrences: [], problems: unknownKeys(y, root), runtimeHints: [] },
+    { occurrences: [], problems: unknownKeys(y, root), runtimeHints: ssiHints('ssi:default') },
     envMap(y, get(y, root, 'apm_configuration_default'), 'ssi:default', STABLE_CONFIG),
     ...rules,
   ]);
@@ -64,12 +71,20 @@ function selectedRuntimes(y: YamlContext, rule: unknown, scope: string): Runtime
   });
 }
 
+/** The runtimes of processes that Single Step Instrumentation configures. */
+export function ssiHints(scope: string): RuntimeHint[] {
+  return SSI_RUNTIMES.map((runtime) => ({ runtime, scope, reason: 'Single Step Instrumentation' }));
+}
+
 function unknownKeys(y: YamlContext, root: unknown): Finding[] {
+  const present = new Set(pairsOf(y, root).map((pair) => scalarText(pair.key)));
   return pairsOf(y, root).flatMap((pair): Finding[] => {
     const key = scalarText(pair.key) ?? '';
-    const range = rangeOf(y, pair.key as never);
+    const range = isScalar(pair.key) ? rangeOf(y, pair.key) : undefined;
     if (TOP_KEYS.includes(key) || !range) return [];
     const near = TOP_KEYS.find((known) => editDistance(key.toLowerCase(), known, 3) <= 2);
+    // Renaming into a key the file already has would only make a duplicate.
+    const rename = near && !present.has(near) ? near : undefined;
     const message = /^_?dd_/i.test(key)
       ? `\`${key}\` at the top of application_monitoring.yaml is ignored: settings go under \`apm_configuration_default:\`.`
       : `\`${key}\` is not a key of application_monitoring.yaml (the tracers read \`${TOP_KEYS.join('`, `')}\`), so it is ignored.${near ? ` Did you mean \`${near}\`?` : ''}`;
@@ -79,10 +94,14 @@ function unknownKeys(y: YamlContext, root: unknown): Finding[] {
         severity: 'warning',
         message,
         range,
-        ...(near
+        ...(rename
           ? {
               fixes: [
-                { title: `Rename to \`${near}\``, edits: [{ range, newText: near, expected: key }], preferred: true },
+                {
+                  title: `Rename to \`${rename}\``,
+                  edits: [{ range, newText: rename, expected: key }],
+                  preferred: true,
+                },
               ],
             }
           : {}),

@@ -39,6 +39,9 @@ const EXPANDED = /(^|[^$])(\$\$)*\$(\{|[A-Za-z_])/;
 
 const GITLAB: EnvDialect = {
   reference: EXPANDED,
+  // A key belongs in the project's masked CI/CD variables, which GitLab passes to every job anyway:
+  // a `${DD_API_KEY}` here would only refer to itself.
+  environmentReference: 'none',
   // `NAME: { value: x, description: ..., expand: false }`: the value is `value`; unexpanded, it is text.
   structured: (y, node) => {
     const value = get(y, node, 'value');

@@ -10,6 +10,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { ExtractResult, ScopeImage } from '../types.js';
 import { mergeResults } from './result.js';
+import { ssiHints } from './yamlApplicationMonitoring.js';
 import { imageEvidence } from './yamlContainers.js';
 import { DEFAULT_REFERENCE, envMap, kubernetesEnv, type EnvDialect } from './yamlEnv.js';
 import { get, pairsOf, resolve, scalarText, seqItems, type YamlContext } from './yamlNodes.js';
@@ -83,8 +84,11 @@ function readEnv(y: YamlContext, holder: unknown, node: unknown, path: string, a
   if (!read) return { occurrences: [], problems: [], runtimeHints: [] };
   const occurrences = read.occurrences.map((o) => ({ ...o, environmentReference: 'none' as const }));
   const images: ScopeImage[] = agent ? [{ scope, image: agent }] : [];
+  // What Single Step Instrumentation injects into the applications it instruments.
+  const injected = path.endsWith('ddTraceConfigs');
   return mergeResults([
     agent ? { occurrences: [], problems: [], runtimeHints: [], images } : imageEvidence(imageOf(y, holder), scope),
+    { occurrences: [], problems: [], runtimeHints: injected ? ssiHints(scope) : [] },
     { ...read, occurrences },
   ]);
 }
