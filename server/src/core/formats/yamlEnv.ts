@@ -70,7 +70,33 @@ export function composeEnvironment(y: YamlContext, node: unknown, scope: string)
 
 /** A `KEY: value` map of environment variables, read the way `dialect` says. */
 export function envMap(y: YamlContext, node: unknown, scope: string, dialect: EnvDialect): ExtractResult {
-  return mergeResults(pairsOf(y, node).map((pair) => envPair(y, pair, scope, dialect)));
+  const resolved = resolve(y, node);
+  // `env:` with a first name being typed on the next line (no `:` yet) is a scalar, not a map.
+  if (isScalar(resolved) && resolved.type === 'PLAIN' && resolved.range && ENV_NAME.test(sourceOf(y, resolved))) {
+    const name = sourceOf(y, resolved);
+    const nameRange = rangeOf(y, resolved);
+    if (nameRange) {
+      return withOccurrence({
+        ...envBase(y, name, nameRange, scope, resolved.range[0], resolved.range[1]),
+        valueKind: 'none',
+      });
+    }
+  }
+  return mergeResults(pairsOf(y, resolved).map((pair) => envPair(y, pair, scope, dialect)));
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Where the value of `KEY:` will go when there is none yet: the blanks after `: ` on the key's line,
+ * so that completion offers values there.
+ */
+function emptyValueSlot(y: YamlContext, key: Scalar): Range | undefined {
+  if (!key.range) return undefined;
+  const rest = /^:( +)(?=\r?\n|$)/.exec(y.text.slice(key.range[1]));
+  if (!rest?.[1]) return undefined;
+  const start = key.range[1] + 2;
+  return y.index.rangeOf(start, start + rest[1].length - 1);
 }
 
 function envPair(y: YamlContext, pair: Pair, scope: string, dialect: EnvDialect): ExtractResult {
@@ -92,7 +118,11 @@ function envPair(y: YamlContext, pair: Pair, scope: string, dialect: EnvDialect)
   if (value === 'reference' || (dialect.tagsAreReferences && isScalar(value) && value.tag)) {
     return withOccurrence({ ...base, valueKind: 'reference' });
   }
-  if (!isScalar(value) || value.value === null) return withOccurrence({ ...base, valueKind: 'none' });
+  if (!isScalar(value) || value.value === null) {
+    const empty = value === null || value === undefined || (isScalar(value) && sourceOf(y, value) === '');
+    const slot = empty ? emptyValueSlot(y, key) : undefined;
+    return withOccurrence({ ...base, ...(slot ? { valueRange: slot } : {}), valueKind: 'none' });
+  }
   const occurrence = scalarOccurrence(y, base, value, verbatim ? /(?!)/ : dialect.reference);
   const problem = dialect.typeProblem?.(y, value);
   return mergeResults([
