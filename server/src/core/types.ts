@@ -139,6 +139,18 @@ export interface ExtractResult {
   readonly images?: readonly ScopeImage[];
   /** The operating system the file's scopes run on, where the text says (omitted: nothing says). */
   readonly osHints?: readonly OsHint[];
+  /**
+   * Scopes that also see another scope's settings, their own winning: a GitHub Actions step sees its
+   * job's and its workflow's `env`, a GitLab job the variables of the pipeline and of what it extends.
+   * Omitted: every scope stands alone.
+   */
+  readonly scopeParents?: readonly ScopeParent[];
+}
+
+/** `scope` inherits the settings of `parent` (and of its parents), and overrides them. */
+export interface ScopeParent {
+  readonly scope: string;
+  readonly parent: string;
 }
 
 /** The container image a scope runs, as written (`datadog/agent:7`), for rules that tell processes apart. */

@@ -91,9 +91,11 @@ function byBranch(
       item,
       ...[...(derived.get(item.scope ?? '') ?? [])].map((scope) => ({ ...item, scope })),
     ]);
+  const scopeParents = [...derived].flatMap(([parent, scopes]) => [...scopes].map((scope) => ({ scope, parent })));
   return {
     ...result,
     occurrences,
+    ...(scopeParents.length > 0 ? { scopeParents: [...(result.scopeParents ?? []), ...scopeParents] } : {}),
     runtimeHints: copies(result.runtimeHints),
     ...(result.images ? { images: copies(result.images) } : {}),
     ...(result.osHints ? { osHints: copies(result.osHints) } : {}),

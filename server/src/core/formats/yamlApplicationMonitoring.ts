@@ -49,7 +49,13 @@ export function readApplicationMonitoring(y: YamlContext, fileName: string): Ext
     const scope = `ssi:rule=${i + 1}`;
     const selected = selectedRuntimes(y, rule, scope);
     return mergeResults([
-      { occurrences: [], problems: [], runtimeHints: selected.length > 0 ? selected : ssiHints(scope) },
+      {
+        occurrences: [],
+        problems: [],
+        runtimeHints: selected.length > 0 ? selected : ssiHints(scope),
+        // A matching rule's configuration is merged over the defaults.
+        scopeParents: [{ scope, parent: 'ssi:default' }],
+      },
       envMap(y, get(y, rule, 'configuration'), scope, STABLE_CONFIG),
     ]);
   });

@@ -61,9 +61,16 @@ function readJob(y: YamlContext, id: string, job: unknown): ExtractResult {
   // Steps run inside the job's container when it has one: its image tells their runtime.
   const inContainer = imageEvidence(containerImage, scope);
   const found = [...setupRuntimes(y, steps), ...inContainer.runtimeHints];
+  const hasContainer = container !== undefined && container !== null;
   const evidence: ExtractResult = {
     occurrences: [],
     problems: [],
+    // A step sees the job's container, the job's and the workflow's env.
+    scopeParents: [
+      { scope, parent: 'gha:workflow' },
+      ...(hasContainer ? [{ scope: `${scope};container`, parent: scope }] : []),
+      ...stepScopes.map((step) => ({ scope: step, parent: hasContainer ? `${scope};container` : scope })),
+    ],
     runtimeHints: [scope, ...stepScopes].flatMap((s) =>
       found.map(({ runtime, reason }) => ({ runtime, scope: s, reason })),
     ),

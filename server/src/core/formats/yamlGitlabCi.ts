@@ -89,8 +89,14 @@ function readJob(y: YamlContext, name: string, job: unknown, globalImage: string
   // The job's image runs its script, so its rules' variables share the image's runtime.
   const own = imageEvidence(image, scope);
   const shared = ruleScopes.map((s) => ({ ...imageEvidence(image, s), images: [] }));
+  const extended = seqOrOne(y, get(y, job, 'extends')).reverse();
+  const scopeParents = [
+    // What the job extends (the last listed wins), then the pipeline's variables.
+    ...[...extended.map((name) => `gitlab:job=${name}`), 'gitlab:global'].map((parent) => ({ scope, parent })),
+    ...ruleScopes.map((rule) => ({ scope: rule, parent: scope })),
+  ];
   return mergeResults([
-    own,
+    { ...own, scopeParents },
     ...shared,
     envMap(y, get(y, job, 'variables'), scope, GITLAB),
     ...rules(y, get(y, job, 'rules'), scope),
@@ -102,6 +108,15 @@ function rules(y: YamlContext, node: unknown, parent: string): ExtractResult[] {
   return seqItems(y, node).map((rule, i) => envMap(y, get(y, rule, 'variables'), `${parent};rule=${i + 1}`, GITLAB));
 }
 
+/** `extends: .a` or `extends: [.a, .b]`. */
+function seqOrOne(y: YamlContext, node: unknown): string[] {
+  const items = isSeq(resolve(y, node)) ? seqItems(y, node) : [node];
+  return items.flatMap((item) => {
+    const text = scalarText(item);
+    return text ? [text] : [];
+  });
+}
+
 /** `services:` entries: `name:image` strings or maps with `name`, `alias` and `variables`. */
 function services(y: YamlContext, node: unknown, parent: string): ExtractResult[] {
   return seqItems(y, node).map((service) => {
@@ -110,7 +125,9 @@ function services(y: YamlContext, node: unknown, parent: string): ExtractResult[
       ?.split(',')[0]
       ?.trim();
     const scope = `${parent};service=${alias || image || ''}`;
-    return mergeResults([imageEvidence(image, scope), envMap(y, get(y, service, 'variables'), scope, GITLAB)]);
+    // GitLab passes the job's variables to its services too.
+    const link: ExtractResult = { occurrences: [], problems: [], runtimeHints: [], scopeParents: [{ scope, parent }] };
+    return mergeResults([link, imageEvidence(image, scope), envMap(y, get(y, service, 'variables'), scope, GITLAB)]);
   });
 }
 

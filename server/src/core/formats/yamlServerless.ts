@@ -39,7 +39,11 @@ export function readServerless(y: YamlContext, fileName: string): ExtractResult 
   const functions = pairsOf(y, get(y, root, 'functions')).map((pair) => {
     const scope = `serverless:function=${scalarText(pair.key) ?? ''}`;
     const runtime = scalarText(get(y, pair.value, 'runtime')) ?? providerRuntime;
-    return mergeResults([hints(runtime, scope), envMap(y, get(y, pair.value, 'environment'), scope, SERVERLESS)]);
+    const link: ExtractResult = {
+      ...hints(runtime, scope),
+      scopeParents: [{ scope, parent: 'serverless:provider' }],
+    };
+    return mergeResults([link, envMap(y, get(y, pair.value, 'environment'), scope, SERVERLESS)]);
   });
   return mergeResults([
     hints(providerRuntime, 'serverless:provider'),
