@@ -35,6 +35,10 @@ describe('YAML kinds: detection', () => {
     assert.deepEqual(names(extract('pipeline.yml', `${job}  stage: test\n`)), ['gitlab:job=test DD_ENV']);
   });
 
+  it('takes `environment: staging` in Helm values as a value, not a name being typed', () => {
+    assert.deepEqual(names(extract('values.yaml', 'environment: staging\nenv:\n  DD_PROF\n')), ['helm:env DD_PROF']);
+  });
+
   it('reads Helm values only under a values file name', () => {
     const values = 'env:\n  - name: DD_ENV\n    value: x\n';
     assert.deepEqual(names(extract('values-prod.yaml', values)), ['helm:env DD_ENV']);

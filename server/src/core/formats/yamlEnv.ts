@@ -85,7 +85,8 @@ export function envMap(y: YamlContext, node: unknown, scope: string, dialect: En
   return mergeResults(pairsOf(y, resolved).map((pair) => envPair(y, pair, scope, dialect)));
 }
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Upper case, as environment names are written: `environment: staging` is a value, not a name. */
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
 
 /**
  * Where the value of `KEY:` will go when there is none yet: the blanks after `: ` on the key's line,

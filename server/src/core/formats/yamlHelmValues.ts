@@ -80,8 +80,8 @@ export function readHelmValues(y: YamlContext, fileName: string): ExtractResult 
 function readEnv(y: YamlContext, holder: unknown, node: unknown, path: string, agent?: string): ExtractResult {
   const scope = `helm:${path}`;
   const env = resolve(y, node);
-  const read = isMap(env) ? envMap(y, env, scope, HELM) : isSeq(env) ? kubernetesEnv(y, env, scope) : undefined;
-  if (!read) return { occurrences: [], problems: [], runtimeHints: [] };
+  // A map, or a first name being typed (envMap reads both); a list is rendered as a container's `env`.
+  const read = isSeq(env) ? kubernetesEnv(y, env, scope) : envMap(y, env, scope, HELM);
   const occurrences = read.occurrences.map((o) => ({ ...o, environmentReference: 'none' as const }));
   const images: ScopeImage[] = agent ? [{ scope, image: agent }] : [];
   // What Single Step Instrumentation injects into the applications it instruments.
