@@ -11,6 +11,7 @@ import type { ExtractResult, OsHint, Runtime, RuntimeHint } from '../types.js';
 import { mergeResults } from './result.js';
 import { imageEvidence } from './yamlContainers.js';
 import { envMap, type EnvDialect } from './yamlEnv.js';
+import { readScript } from './yamlScripts.js';
 import { get, pairsOf, quoteFix, scalarText, seqItems, sourceOf, type YamlContext } from './yamlNodes.js';
 
 /** Setup actions that install a runtime for the job's later steps. */
@@ -84,6 +85,7 @@ function readJob(y: YamlContext, id: string, job: unknown): ExtractResult {
       readContainer(y, pair.value, scope, scalarText(pair.key) ?? ''),
     ),
     ...steps.map((step, i) => envMap(y, get(y, step, 'env'), stepScopes[i] ?? scope, GITHUB)),
+    ...steps.map((step, i) => readScript(y, get(y, step, 'run'), stepScopes[i] ?? scope)),
   ]);
 }
 

@@ -11,6 +11,7 @@ import type { ExtractResult } from '../types.js';
 import { mergeResults } from './result.js';
 import { imageEvidence } from './yamlContainers.js';
 import { envMap, type EnvDialect } from './yamlEnv.js';
+import { readScript } from './yamlScripts.js';
 import { get, pairsOf, resolve, scalarText, seqItems, type YamlContext } from './yamlNodes.js';
 
 const GITLAB_NAME = /(^|\.)gitlab-ci\.ya?ml$/i;
@@ -101,6 +102,7 @@ function readJob(y: YamlContext, name: string, job: unknown, globalImage: string
     envMap(y, get(y, job, 'variables'), scope, GITLAB),
     ...rules(y, get(y, job, 'rules'), scope),
     ...services(y, get(y, job, 'services'), scope),
+    ...['before_script', 'script', 'after_script'].map((key) => readScript(y, get(y, job, key), scope)),
   ]);
 }
 
