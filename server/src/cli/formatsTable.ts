@@ -13,7 +13,7 @@ const DESCRIPTIONS: Record<FormatId, { readonly label: string; readonly reads: s
   yaml: {
     label: 'YAML',
     reads:
-      'docker-compose `environment:`/`command`; Kubernetes and Helm template `env:`/`command`/`args`; GitHub Actions `env:` (workflow, job, step, `container:`, `services:`); GitLab CI `variables:` (global, job, rules, `services:`); serverless.yml `environment:`; Helm values env lists and maps; `application_monitoring.yaml`. Other YAML is not read',
+      'docker-compose `environment:`/`command`; Kubernetes and Helm template `env:`/`command`/`args`; GitHub Actions `env:` (workflow, job, step, `container:`, `services:`) and `run:`; GitLab CI `variables:` (global, job, rules, `services:`) and `script:`; serverless.yml `environment:`; Helm values env lists and maps; `application_monitoring.yaml`. Other YAML is not read',
   },
   ruby: { label: 'Ruby', reads: "`Datadog.configure { |c| c.profiling.… }`, `ENV['DD_…']`" },
   shell: { label: 'Shell', reads: '`export`, assignments, command lines' },
