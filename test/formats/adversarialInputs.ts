@@ -35,6 +35,17 @@ export function adversarialInputs(scale: number): Readonly<Record<string, () => 
       return text;
     },
     yamlSelfMerge: () => 'services:\n  web: &w\n    <<: *w\n    environment: *w\n',
+    // Template actions: unclosed, nested braces, many on a line, spread over lines, in keys.
+    helmUnclosed: () => `apiVersion: v1\nkind: Pod\n${r('x: {{ .Values.a\n', 2000)}`,
+    helmManyActions: () =>
+      `apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - env:\n${r('        - name: {{ a }}{{- b -}}\n          value: {{ "}}" }}\n', 2000)}`,
+    helmBranches: () => `apiVersion: v1\nkind: Pod\n${r('{{ if a }}\n{{ else }}\n', 5000)}${r('{{ end }}\n', 5000)}`,
+    helmMultiline: () => `kind: Pod\napiVersion: v1\nmetadata: {{ ${r('\n', 5000)} }}\n`,
+    ciManyJobs: () =>
+      `on: push\njobs:\n${Array.from({ length: n(3000) }, (_, i) => `  j${i}:\n    env: {DD_ENV: x}\n    steps: [{env: {DD_ENV: y}}]\n    services: {s: {image: datadog/agent, env: {DD_A: 1}}}\n`).join('')}`,
+    gitlabManyRules: () =>
+      `stages: [t]\nvariables: &v {DD_ENV: $X}\njob:\n  script: [x]\n  rules:\n${r('    - variables: *v\n', 5000)}`,
+    helmValuesDeep: () => `${Array.from({ length: n(2_000) }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')}\n`,
     deepBrackets: () => `${r('[', 100_000)}${r(']', 100_000)}`,
     // One level per line, so the nesting reaches the parsers instead of the line cap.
     deepBracketLines: () => `${r('[\n', 100_000)}${r(']\n', 100_000)}`,

@@ -12,7 +12,8 @@ const DESCRIPTIONS: Record<FormatId, { readonly label: string; readonly reads: s
   xmlConfig: { label: 'IIS / .NET config', reads: '`<environmentVariable>`, `<appSettings>`' },
   yaml: {
     label: 'YAML',
-    reads: 'docker-compose files and Kubernetes manifests only: `environment:`, `env:`, `command`/`args`',
+    reads:
+      'docker-compose `environment:`/`command`; Kubernetes and Helm template `env:`/`command`/`args`; GitHub Actions `env:` (workflow, job, step, `container:`, `services:`) and `run:`; GitLab CI `variables:` (global, job, rules, `services:`) and `script:`; serverless.yml `environment:`; Helm values env lists and maps; `application_monitoring.yaml`. Other YAML is not read',
   },
   ruby: { label: 'Ruby', reads: "`Datadog.configure { |c| c.profiling.… }`, `ENV['DD_…']`" },
   shell: { label: 'Shell', reads: '`export`, assignments, command lines' },

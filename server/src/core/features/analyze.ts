@@ -104,7 +104,11 @@ function extractUncached(deps: ServiceDeps, doc: DocumentInput, limits: Analysis
   const runtimeHints = declared.length > 0 ? declared : extracted.runtimeHints;
   const images = extracted.images ? { images: extracted.images } : {};
   const osHints = extracted.osHints ? { osHints: extracted.osHints } : {};
-  return { format, extracted: { occurrences: extracted.occurrences, problems, runtimeHints, ...images, ...osHints } };
+  const parents = extracted.scopeParents ? { scopeParents: extracted.scopeParents } : {};
+  return {
+    format,
+    extracted: { occurrences: extracted.occurrences, problems, runtimeHints, ...images, ...osHints, ...parents },
+  };
 }
 
 /**

@@ -42,6 +42,8 @@ export interface RuleContext {
   takesEffect(occurrence: SettingOccurrence): boolean;
   /** The catalog entry of an occurrence, cached per occurrence. */
   settingOf(occurrence: SettingOccurrence): Setting | undefined;
+  /** The scopes whose settings `scope` also sees, nearest first (a step's job, then its workflow). */
+  ancestors(scope: string): readonly string[];
 }
 
 /** A rule: a pure function from the context to findings. */
@@ -65,6 +67,7 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
     osHints: extracted.osHints ?? [],
     ...createRuntimeLookup(extracted, settings, settingOf),
     settingOf,
+    ancestors: ancestorsOf(extracted),
     takesEffect(occurrence) {
       if (!winners) {
         const last = new Map<string, SettingOccurrence>();
@@ -75,4 +78,25 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
     },
   };
   return ctx;
+}
+
+/** Parents of each scope, followed transitively, nearest first; a cycle stops where it closes. */
+function ancestorsOf(extracted: ExtractResult): (scope: string) => readonly string[] {
+  const parents = new Map<string, string[]>();
+  for (const { scope, parent } of extracted.scopeParents ?? [])
+    parents.set(scope, [...(parents.get(scope) ?? []), parent]);
+  const cache = new Map<string, readonly string[]>();
+  return (scope) => {
+    const cached = cache.get(scope);
+    if (cached) return cached;
+    const found: string[] = [];
+    const queue = [...(parents.get(scope) ?? [])];
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      if (next === scope || found.includes(next)) continue;
+      found.push(next);
+      queue.push(...(parents.get(next) ?? []));
+    }
+    cache.set(scope, found);
+    return found;
+  };
 }

@@ -48,7 +48,8 @@ function indexByScopeAndName(ctx: RuleContext): Map<string, SettingOccurrence[]>
 
 /**
  * The last place the required setting is written in the scope, on any surface: `dd.profiling.enabled`
- * is also set by `DD_PROFILING_ENABLED`, so both names are looked up. The last one written wins.
+ * is also set by `DD_PROFILING_ENABLED`, so both names are looked up. The last one written wins; when
+ * the scope does not write it, the nearest scope it inherits from (a step's job, its workflow) counts.
  */
 function lastPresent(
   ctx: RuleContext,
@@ -58,13 +59,17 @@ function lastPresent(
 ): SettingOccurrence | undefined {
   const envName = ctx.catalog.lookup(occurrence.surface, name)?.equivalents?.env;
   const names = envName && envName !== name ? [name, envName] : [name];
-  let last: SettingOccurrence | undefined;
-  for (const n of names) {
-    const list = byName.get(`${occurrence.scope}\u0000${n}`);
-    const candidate = list?.[list.length - 1];
-    if (candidate && (!last || comparePositions(candidate.nameRange.start, last.nameRange.start) > 0)) last = candidate;
+  for (const scope of [occurrence.scope, ...ctx.ancestors(occurrence.scope)]) {
+    let last: SettingOccurrence | undefined;
+    for (const n of names) {
+      const list = byName.get(`${scope}\u0000${n}`);
+      const candidate = list?.[list.length - 1];
+      if (candidate && (!last || comparePositions(candidate.nameRange.start, last.nameRange.start) > 0))
+        last = candidate;
+    }
+    if (last) return last;
   }
-  return last;
+  return undefined;
 }
 
 type Requirement = NonNullable<Setting['requires']>[number];
