@@ -22,6 +22,10 @@ const PROFILER_NAMES: Readonly<Record<Surface, RegExp>> = {
   rubyConfigure: /^profil/,
   phpIni: /^datadog\.(profil|[a-z0-9._]*prof)/,
   ddprofFlag: /^-/,
+  // Everything passed to profiler.Start or Profiler(...) is meant for the profiler.
+  goProfiler: /^./,
+  nodeInit: /^profil/,
+  pythonProfiler: /^./,
 };
 
 const DATADOG_NAMES: Readonly<Record<Surface, RegExp>> = {
@@ -30,6 +34,9 @@ const DATADOG_NAMES: Readonly<Record<Surface, RegExp>> = {
   rubyConfigure: /^./,
   phpIni: /^datadog\./,
   ddprofFlag: /^-/,
+  goProfiler: /^./,
+  nodeInit: /^./,
+  pythonProfiler: /^./,
 };
 
 /** Per-integration switches: tracers derive these from integration names, not all of which are listed. */
