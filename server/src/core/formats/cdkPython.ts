@@ -68,7 +68,7 @@ function readEnvironment(dictionary: SyntaxNode, scope: string, into: SettingOcc
       surface: 'env',
       name,
       nameRange: pythonContentRange(key),
-      ...pythonValue(value),
+      ...pythonValue(value, true),
       scope,
       ...(removalRange ? { removalRange } : {}),
       environmentReference: 'none',
@@ -85,7 +85,7 @@ function readAddEnvironment(call: SyntaxNode, scopes: ReadonlyMap<string, string
     surface: 'env',
     name,
     nameRange: pythonContentRange(key),
-    ...pythonValue(value),
+    ...pythonValue(value, true),
     scope: scopes.get(receiver) ?? `cdk:${receiver}`,
     environmentReference: 'none',
   });

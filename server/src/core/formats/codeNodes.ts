@@ -2,8 +2,8 @@
  * Pieces the extractors of source code (Go, JavaScript/TypeScript, Python) share: a literal's value and
  * ranges, and the text to delete to remove one argument or property from a list.
  */
-import type { Range, SettingOccurrence, SyntaxNode } from '../types.js';
-import { namedChildrenOf, nodeRange } from './syntaxTree.js';
+import type { Finding, Range, SettingOccurrence, SyntaxNode } from '../types.js';
+import { namedChildrenOf, nodeRange, walkTree } from './syntaxTree.js';
 
 /** What an occurrence says of its value. */
 export type ValueParts = Pick<SettingOccurrence, 'value' | 'valueRange' | 'valueKind' | 'quoting'>;
@@ -62,4 +62,31 @@ export function itemsOf(node: SyntaxNode | null | undefined): SyntaxNode[] {
 /** Whether a name is a Datadog environment variable worth reading in code (`DD_…`, `DATADOG_…`). */
 export function isDatadogEnvName(name: string): boolean {
   return /^_?(DD|DATADOG)_[A-Za-z0-9_]*$/.test(name);
+}
+
+/**
+ * One note when the parser had to recover from a syntax error: settings near it may be missed. Only an
+ * `info`, and only where the grammar is the language's own (not JSX read by the TypeScript grammar):
+ * the compiler is the judge of syntax, and the file may be mid-edit.
+ */
+export function syntaxNote(root: SyntaxNode, language: string): Finding[] {
+  if (!root.hasError) return [];
+  let first: SyntaxNode | undefined;
+  walkTree(root, (node) => {
+    if (first) return false;
+    if (node.isError || node.isMissing) {
+      first = node;
+      return false;
+    }
+    return node.hasError;
+  });
+  const at = first ? nodeRange(first).start : { line: 0, character: 0 };
+  return [
+    {
+      code: 'parse-error',
+      severity: 'info',
+      message: `${language} syntax error on line ${at.line + 1}: settings near it may not be read.`,
+      range: { start: at, end: at },
+    },
+  ];
 }

@@ -22,6 +22,7 @@ import {
   itemsOf,
   listItemRemoval,
   stringContents,
+  syntaxNote,
   type ValueParts,
 } from './codeNodes.js';
 import { emptyResult } from './result.js';
@@ -58,7 +59,7 @@ export function extractGo(text: string, ctx: ExtractContext): ExtractResult {
     });
     const runtimeHints =
       packages.profiler.size > 0 || occurrences.length > 0 ? [{ runtime: 'go' as const, reason: 'a Go file' }] : [];
-    return { occurrences, problems: [], runtimeHints };
+    return { occurrences, problems: syntaxNote(root, 'Go'), runtimeHints };
   });
 }
 
@@ -218,7 +219,7 @@ function readEnvCall(node: SyntaxNode, name: string, into: SettingOccurrence[]):
       ? { valueKind: 'none' }
       : literal === undefined || !value.type.endsWith('string_literal')
         ? { valueRange: nodeRange(value), valueKind: 'reference' }
-        : { value: literal, valueRange: nodeRange(value), valueKind: 'literal', quoting: 'go' };
+        : { value: literal, valueRange: nodeRange(value), valueKind: 'literal', quoting: 'double' };
   into.push({
     surface: 'env',
     name: envName,

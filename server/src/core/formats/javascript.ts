@@ -12,7 +12,7 @@
  */
 import type { ExtractContext, ExtractResult, RuntimeHint, SettingOccurrence, SyntaxNode } from '../types.js';
 import { readCdkTypescript } from './cdkTypescript.js';
-import { contentRange, isDatadogEnvName, itemsOf, listItemRemoval, stringContents } from './codeNodes.js';
+import { contentRange, isDatadogEnvName, itemsOf, listItemRemoval, stringContents, syntaxNote } from './codeNodes.js';
 import { jsValue, propertyKey } from './jsNodes.js';
 import { mergeResults, emptyResult } from './result.js';
 import { nodeRange, walkTree, withSyntaxTree } from './syntaxTree.js';
@@ -57,9 +57,12 @@ export function extractJavascript(text: string, ctx: ExtractContext): ExtractRes
       if (node.type === 'call_expression') readInit(node, tracers, occurrences);
       else if (node.type === 'member_expression' || node.type === 'subscript_expression') readEnv(node, occurrences);
     });
-    if (runtimeHints.length === 0 && (tracers.size > 0 || occurrences.length > 0))
-      runtimeHints.push({ runtime: 'nodejs', reason: 'a JavaScript file' });
-    const own: ExtractResult = { occurrences, problems: [], runtimeHints };
+    // Setting process.env configures this Node.js process; reading it (a CDK app passing a key on) does not.
+    if (runtimeHints.length === 0 && (tracers.size > 0 || occurrences.some((o) => o.valueKind !== 'none')))
+      runtimeHints.push({ runtime: 'nodejs', reason: 'a JavaScript file that sets up dd-trace' });
+    // The TypeScript grammar does not read JSX, so only TypeScript files get a syntax note.
+    const problems = /\.[mc]?ts$/i.test(ctx.fileName) ? syntaxNote(root, 'TypeScript') : [];
+    const own: ExtractResult = { occurrences, problems, runtimeHints };
     return /aws-cdk/.test(text) ? mergeResults([own, readCdkTypescript(root)]) : own;
   });
 }

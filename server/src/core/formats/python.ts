@@ -15,7 +15,7 @@
  */
 import type { ExtractContext, ExtractResult, RuntimeHint, SettingOccurrence, SyntaxNode } from '../types.js';
 import { readCdkPython } from './cdkPython.js';
-import { isDatadogEnvName, itemsOf, listItemRemoval } from './codeNodes.js';
+import { isDatadogEnvName, itemsOf, listItemRemoval, syntaxNote } from './codeNodes.js';
 import { pythonContentRange, pythonString, pythonValue } from './pythonNodes.js';
 import { emptyResult, mergeResults } from './result.js';
 import { nodeRange, walkTree, withSyntaxTree } from './syntaxTree.js';
@@ -32,9 +32,11 @@ export function extractPython(text: string, ctx: ExtractContext): ExtractResult 
       if (node.type === 'call') readCall(node, profilers, occurrences);
       else if (node.type === 'subscript') readEnvSubscript(node, occurrences);
     });
-    if (runtimeHints.length === 0 && (profilers.size > 1 || occurrences.length > 0))
-      runtimeHints.push({ runtime: 'python', reason: 'a Python file' });
-    const own: ExtractResult = { occurrences, problems: [], runtimeHints };
+    // Setting os.environ configures this Python process; reading it (a CDK app passing a key on) does not.
+    const setsUp = /^\s*(import|from)\s+ddtrace\b/m.test(text) || occurrences.some((o) => o.valueKind !== 'none');
+    if (runtimeHints.length === 0 && setsUp)
+      runtimeHints.push({ runtime: 'python', reason: 'a Python file that sets up ddtrace' });
+    const own: ExtractResult = { occurrences, problems: syntaxNote(root, 'Python'), runtimeHints };
     return /aws_cdk/.test(text) ? mergeResults([own, readCdkPython(root)]) : own;
   });
 }
@@ -112,7 +114,7 @@ function pushEnv(key: SyntaxNode, value: SyntaxNode | undefined, into: SettingOc
     surface: 'env',
     name,
     nameRange: pythonContentRange(key),
-    ...(value ? pythonValue(value) : { valueKind: 'none' as const }),
+    ...(value ? pythonValue(value, true) : { valueKind: 'none' as const }),
     scope: 'file',
     environmentReference: 'none',
   });

@@ -43,8 +43,11 @@ export function pythonContentRange(node: SyntaxNode): Range {
   return contents.length === 1 && only ? nodeRange(only) : nodeRange(node);
 }
 
-/** A literal's value as text (`True` as `true`), or a reference for anything computed at run time. */
-export function pythonValue(node: SyntaxNode): ValueParts {
+/**
+ * A literal's value as text (`True` as `true`), or a reference for anything computed at run time.
+ * `forEnvironment`: the value goes into `os.environ`, which holds strings, so a fix writes a string.
+ */
+export function pythonValue(node: SyntaxNode, forEnvironment = false): ValueParts {
   const valueRange = nodeRange(node);
   switch (node.type) {
     case 'true':
@@ -55,9 +58,13 @@ export function pythonValue(node: SyntaxNode): ValueParts {
       return { value: node.text.replace(/_/g, ''), valueRange, valueKind: 'literal', quoting: 'python' };
     case 'string': {
       const value = pythonString(node);
-      return value === undefined
-        ? { valueRange, valueKind: 'reference' }
-        : { value, valueRange, valueKind: 'literal', quoting: 'python' };
+      if (value === undefined) return { valueRange, valueKind: 'reference' };
+      const quote = itemsOf(node)
+        .find((part) => part.type === 'string_start')
+        ?.text.endsWith("'")
+        ? 'single'
+        : 'double';
+      return { value, valueRange, valueKind: 'literal', quoting: forEnvironment ? quote : 'python' };
     }
     default:
       return { valueRange, valueKind: 'reference' };
