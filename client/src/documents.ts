@@ -32,6 +32,14 @@ export const FILE_PATTERNS = [
   '**/.htaccess',
   '**/www.conf',
   '**/php-fpm.conf',
+  '**/*.go',
+  '**/*.js',
+  '**/*.mjs',
+  '**/*.cjs',
+  '**/*.ts',
+  '**/*.mts',
+  '**/*.cts',
+  '**/*.py',
 ] as const;
 
 /** Language ids whose documents may have no file on disk yet (untitled). */
