@@ -50,13 +50,15 @@ export function extractJavascript(text: string, ctx: ExtractContext): ExtractRes
   return withSyntaxTree(ctx, 'typescript', text, (root) => {
     const occurrences: SettingOccurrence[] = [];
     const runtimeHints: RuntimeHint[] = [];
-    const tracers = tracerNames(root);
-    walkTree(root, (node) => {
-      if (isDdTraceModule(node, 'dd-trace/init') && runtimeHints.length === 0)
-        runtimeHints.push({ runtime: 'nodejs', reason: '`dd-trace/init`' });
-      if (node.type === 'call_expression') readInit(node, tracers, occurrences);
-      else if (node.type === 'member_expression' || node.type === 'subscript_expression') readEnv(node, occurrences);
-    });
+    // Each walk crosses into WebAssembly at every node: skip the ones the text rules out.
+    const tracers = /dd-trace/.test(text) ? tracerNames(root) : new Set<string>();
+    if (/dd-trace|process\.env/.test(text))
+      walkTree(root, (node) => {
+        if (isDdTraceModule(node, 'dd-trace/init') && runtimeHints.length === 0)
+          runtimeHints.push({ runtime: 'nodejs', reason: '`dd-trace/init`' });
+        if (node.type === 'call_expression') readInit(node, tracers, occurrences);
+        else if (node.type === 'member_expression' || node.type === 'subscript_expression') readEnv(node, occurrences);
+      });
     // Setting process.env configures this Node.js process; reading it (a CDK app passing a key on) does not.
     if (runtimeHints.length === 0 && (tracers.size > 0 || occurrences.some((o) => o.valueKind !== 'none')))
       runtimeHints.push({ runtime: 'nodejs', reason: 'a JavaScript file that sets up dd-trace' });
