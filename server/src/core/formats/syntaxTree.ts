@@ -45,7 +45,9 @@ export function withSyntaxTree(
   text: string,
   read: (root: SyntaxNode) => ExtractResult,
 ): ExtractResult {
-  const result = ctx.parsers.syntax?.(grammar, text, read);
+  // Tree-sitter counts rows at `\n` only; LSP lines also end at a lone `\r` (old Mac files). The same
+  // length of text with `\n` for it keeps every offset and makes the rows the LSP lines.
+  const result = ctx.parsers.syntax?.(grammar, text.replace(/\r(?!\n)/g, '\n'), read);
   return result ?? notChecked(`This file is not checked: the ${grammar} parser (tree-sitter) could not be loaded.`);
 }
 
