@@ -8,7 +8,7 @@
  * or v2 `github.com/DataDog/dd-trace-go/v2/profiler`, under whatever name it is imported) is an
  * occurrence on the `goProfiler` surface named after the function (`WithService`); each profile type
  * given to `WithProfileTypes` is one too (`HeapProfile`), so a misspelt one gets a "did you mean".
- * `os.Setenv("DD_…", "…")` and `os.Getenv("DD_…")` are env occurrences.
+ * `os.Setenv("DD_…", "…")` is an env occurrence (reads are the program's own business).
  *
  * Values are what the option receives: a string's contents, `true`/`false`, a number, and a duration
  * written `60 * time.Second` or `time.Minute` as Go's own text for it (`60s`, `1m`); a bare number given
@@ -206,25 +206,22 @@ function integer(node: SyntaxNode): string | undefined {
   return undefined;
 }
 
-/** `os.Setenv("DD_X", "v")`, `os.Getenv("DD_X")`, `os.LookupEnv("DD_X")`, `os.Unsetenv("DD_X")`. */
+/** `os.Setenv("DD_X", "v")`; reads (`os.Getenv`) are the program's own business. */
 function readEnvCall(node: SyntaxNode, name: string, into: SettingOccurrence[]): void {
-  if (!['Setenv', 'Getenv', 'LookupEnv', 'Unsetenv'].includes(name)) return;
+  if (name !== 'Setenv') return;
   const [key, value] = itemsOf(node.childForFieldName('arguments'));
-  if (key?.type !== 'interpreted_string_literal' && key?.type !== 'raw_string_literal') return;
+  if (!value || (key?.type !== 'interpreted_string_literal' && key?.type !== 'raw_string_literal')) return;
   const envName = stringContents(key);
   if (!envName || !isDatadogEnvName(envName)) return;
-  const literal = name === 'Setenv' && value ? goLiteral(value) : undefined;
-  const valueParts: ValueParts =
-    name !== 'Setenv' || !value
-      ? { valueKind: 'none' }
-      : literal === undefined || !value.type.endsWith('string_literal')
-        ? { valueRange: nodeRange(value), valueKind: 'reference' }
-        : { value: literal, valueRange: nodeRange(value), valueKind: 'literal', quoting: 'double' };
+  const literal = value.type.endsWith('string_literal') ? goLiteral(value) : undefined;
   into.push({
     surface: 'env',
     name: envName,
     nameRange: contentRange(key),
-    ...valueParts,
+    ...(literal === undefined
+      ? { valueRange: nodeRange(value), valueKind: 'reference' as const }
+      : { value: literal, valueRange: nodeRange(value), valueKind: 'literal' as const, quoting: 'double' as const }),
     scope: 'file',
+    environmentReference: 'none',
   });
 }

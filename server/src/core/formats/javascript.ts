@@ -6,7 +6,7 @@
  *   is dd-trace imported or required: each key of the options object is a `nodeInit` occurrence; keys
  *   of the nested groups dd-trace reads (`experimental`, `appsec`…) are dotted (`experimental.b3`).
  * - `import 'dd-trace/init'`, `require('dd-trace/init')`, `node -r dd-trace/init`: the runtime is Node.js.
- * - `process.env.DD_X = '…'`, `process.env['DD_X']` reads and writes: env occurrences.
+ * - `process.env.DD_X = '…'`, `process.env['DD_X'] = '…'`: env occurrences (reads are the program's own).
  *
  * A file that names neither dd-trace nor a Datadog variable is not parsed.
  */
@@ -86,7 +86,8 @@ function tracerNames(root: SyntaxNode): Set<string> {
     const parent = node.parent;
     if (parent?.type === 'import_statement') {
       walkTree(parent, (child) => {
-        if (child.type === 'identifier' && child.parent?.type !== 'import_specifier') names.add(child.text);
+        // `import tracer`, `import * as tracer`, `import { tracer as t }`: any name the import binds.
+        if (child.type === 'identifier') names.add(child.text);
       });
       return;
     }
@@ -135,7 +136,7 @@ function readOptions(object: SyntaxNode, prefix: string, into: SettingOccurrence
   });
 }
 
-/** `process.env.DD_X`, `process.env['DD_X']`, assigned or read. */
+/** `process.env.DD_X = …`, `process.env['DD_X'] = …`. */
 function readEnv(node: SyntaxNode, into: SettingOccurrence[]): void {
   const object = node.childForFieldName('object');
   if (object?.type !== 'member_expression' || object.text.replace(/\s/g, '') !== 'process.env') return;
@@ -143,13 +144,15 @@ function readEnv(node: SyntaxNode, into: SettingOccurrence[]): void {
   if (!key) return;
   const name = key.type === 'string' ? stringContents(key) : key.type === 'property_identifier' ? key.text : undefined;
   if (!name || !isDatadogEnvName(name)) return;
+  // Only a write configures the process; a read is the program's own business (it may be its own variable).
   const left = node.parent?.type === 'assignment_expression' ? node.parent.childForFieldName('left') : null;
   const assigned = left?.startIndex === node.startIndex ? node.parent?.childForFieldName('right') : null;
+  if (!assigned) return;
   into.push({
     surface: 'env',
     name,
     nameRange: key.type === 'string' ? contentRange(key) : nodeRange(key),
-    ...(assigned ? jsValue(assigned) : { valueKind: 'none' as const }),
+    ...jsValue(assigned),
     scope: 'file',
     environmentReference: 'none',
   });

@@ -6,8 +6,8 @@
  *   `ddtrace.profiling` (`from ddtrace.profiling import Profiler`, `ddtrace.profiling.Profiler(...)`,
  *   any alias): each keyword is a `pythonProfiler` occurrence.
  * - `import ddtrace.profiling.auto` (and `ddtrace.auto`, `ddtrace-run`'s in-code twin): the runtime is Python.
- * - `os.environ["DD_X"] = "…"`, `os.environ.setdefault("DD_X", "…")`, `os.environ.get("DD_X")`,
- *   `os.getenv("DD_X")`: env occurrences.
+ * - `os.environ["DD_X"] = "…"`, `os.environ.setdefault("DD_X", "…")`: env occurrences (reads are the
+ *   program's own business: it may read a variable of its own).
  * - AWS CDK: `environment={…}` passed to a construct and `add_environment("DD_X", "…")` (cdkPython.ts).
  *
  * Values: strings (not f-strings), `True`/`False` (as `true`/`false`), numbers; anything else is a reference.
@@ -89,14 +89,13 @@ function readCall(node: SyntaxNode, profilers: Set<string>, into: SettingOccurre
     });
     return;
   }
-  // os.environ.setdefault("DD_X", "v"), os.environ.get("DD_X"), os.getenv("DD_X"), os.putenv("DD_X", "v")
-  const assigns = /^os\.(environ\.setdefault|putenv)$/.test(callee);
-  if (!assigns && !/^os\.(environ\.(get|pop)|getenv|unsetenv)$/.test(callee)) return;
+  // os.environ.setdefault("DD_X", "v"), os.putenv("DD_X", "v"); reads are the program's own business.
+  if (!/^os\.(environ\.setdefault|putenv)$/.test(callee)) return;
   const [key, value] = args;
-  if (key) pushEnv(key, assigns ? value : undefined, into);
+  if (key && value) pushEnv(key, value, into);
 }
 
-/** `os.environ["DD_X"]`, assigned or read. */
+/** `os.environ["DD_X"] = …`. */
 function readEnvSubscript(node: SyntaxNode, into: SettingOccurrence[]): void {
   if (node.childForFieldName('value')?.text.replace(/\s/g, '') !== 'os.environ') return;
   const key = node.childForFieldName('subscript');
@@ -104,17 +103,17 @@ function readEnvSubscript(node: SyntaxNode, into: SettingOccurrence[]): void {
   const parent = node.parent;
   const left = parent?.type === 'assignment' ? parent.childForFieldName('left') : null;
   const assigned = left?.startIndex === node.startIndex ? parent?.childForFieldName('right') : undefined;
-  pushEnv(key, assigned ?? undefined, into);
+  if (assigned) pushEnv(key, assigned, into);
 }
 
-function pushEnv(key: SyntaxNode, value: SyntaxNode | undefined, into: SettingOccurrence[]): void {
+function pushEnv(key: SyntaxNode, value: SyntaxNode, into: SettingOccurrence[]): void {
   const name = key.type === 'string' ? pythonString(key) : undefined;
   if (!name || !isDatadogEnvName(name)) return;
   into.push({
     surface: 'env',
     name,
     nameRange: pythonContentRange(key),
-    ...(value ? pythonValue(value, true) : { valueKind: 'none' as const }),
+    ...pythonValue(value, true),
     scope: 'file',
     environmentReference: 'none',
   });
