@@ -210,6 +210,8 @@ export interface SyntaxNode {
   readonly children: readonly (SyntaxNode | null)[];
   readonly namedChildren: readonly (SyntaxNode | null)[];
   childForFieldName(fieldName: string): SyntaxNode | null;
+  /** The smallest node spanning the offsets: lets an extractor go straight to what a text search found. */
+  descendantForIndex(start: number, end?: number): SyntaxNode | null;
   childrenForFieldName(fieldName: string): readonly (SyntaxNode | null)[];
 }
 

@@ -12,33 +12,48 @@
  * Lambda runtime of the scope are reported, so the Agent's sidecar is told apart from the application.
  */
 import type { ExtractResult, RuntimeHint, ScopeImage, SettingOccurrence, SyntaxNode } from '../types.js';
-import { contentRange, itemsOf, listItemRemoval, stringContents } from './codeNodes.js';
+import { contentRange, itemsOf, listItemRemoval, nodesAround, stringContents } from './codeNodes.js';
 import { cdkRuntimeHint } from './cdkRuntimes.js';
 import { jsValue, propertyKey } from './jsNodes.js';
 import { hintsFromImage } from './runtimeHints.js';
 import { nodeRange, walkTree } from './syntaxTree.js';
 
-export function readCdkTypescript(root: SyntaxNode): ExtractResult {
+export function readCdkTypescript(root: SyntaxNode, text: string): ExtractResult {
   const occurrences: SettingOccurrence[] = [];
   const images: ScopeImage[] = [];
   const runtimeHints: RuntimeHint[] = [];
   const scopesOfVariables = new Map<string, string>();
-  const additions: SyntaxNode[] = [];
-  walkTree(root, (node) => {
-    if (node.type === 'call_expression' && methodName(node) === 'addEnvironment') additions.push(node);
-    if (node.type !== 'pair' || propertyKey(node)?.name !== 'environment') return;
-    const environment = node.childForFieldName('value');
-    const props = node.parent;
+  const pairs = nodesAround(
+    root,
+    text,
+    /\benvironment\b/g,
+    (node, at) => node.type === 'pair' && isEnvironmentKey(node, at),
+  );
+  for (const pair of pairs) {
+    const environment = pair.childForFieldName('value');
+    const props = pair.parent;
     const call = props?.parent?.type === 'arguments' ? props.parent.parent : null;
-    if (environment?.type !== 'object' || !props || !call) return;
+    if (environment?.type !== 'object' || !props || !call) continue;
     const scope = `cdk:${constructId(call) ?? `line ${nodeRange(call).start.line + 1}`}`;
     const variable = boundVariable(call);
     if (variable) scopesOfVariables.set(variable, scope);
     readEnvironment(environment, scope, occurrences);
     describeScope(props, call, scope, images, runtimeHints);
-  });
+  }
+  const additions = nodesAround(
+    root,
+    text,
+    /\baddEnvironment\b/g,
+    (node) => node.type === 'call_expression' && methodName(node) === 'addEnvironment',
+  );
   for (const call of additions) readAddEnvironment(call, scopesOfVariables, occurrences);
   return { occurrences, problems: [], runtimeHints, ...(images.length > 0 ? { images } : {}) };
+}
+
+/** The pair's key is `environment` and holds the match (not its value, which may name it too). */
+function isEnvironmentKey(pair: SyntaxNode, at: number): boolean {
+  const key = pair.childForFieldName('key');
+  return !!key && key.startIndex <= at && at < key.endIndex && propertyKey(pair)?.name === 'environment';
 }
 
 function readEnvironment(object: SyntaxNode, scope: string, into: SettingOccurrence[]): void {

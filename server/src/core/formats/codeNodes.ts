@@ -90,3 +90,30 @@ export function syntaxNote(root: SyntaxNode, language: string): Finding[] {
     },
   ];
 }
+
+/**
+ * For each match of `pattern` in the text, in source order, the nearest ancestor of the match's first
+ * character that `accept`s it (each node once): walking a whole tree crosses into WebAssembly at every
+ * node, going straight to what a text search found does not.
+ */
+export function nodesAround(
+  root: SyntaxNode,
+  text: string,
+  pattern: RegExp,
+  accept: (node: SyntaxNode, at: number) => boolean,
+  maxDepth = 6,
+): SyntaxNode[] {
+  const found: SyntaxNode[] = [];
+  const seen = new Set<string>();
+  for (const match of text.matchAll(pattern)) {
+    let node = root.descendantForIndex(match.index);
+    for (let depth = 0; node && depth <= maxDepth; depth++, node = node.parent) {
+      if (!accept(node, match.index)) continue;
+      const key = `${node.startIndex}:${node.endIndex}:${node.type}`;
+      if (!seen.has(key)) found.push(node);
+      seen.add(key);
+      break;
+    }
+  }
+  return found;
+}

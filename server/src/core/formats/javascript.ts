@@ -12,7 +12,15 @@
  */
 import type { ExtractContext, ExtractResult, RuntimeHint, SettingOccurrence, SyntaxNode } from '../types.js';
 import { readCdkTypescript } from './cdkTypescript.js';
-import { contentRange, isDatadogEnvName, itemsOf, listItemRemoval, stringContents, syntaxNote } from './codeNodes.js';
+import {
+  contentRange,
+  isDatadogEnvName,
+  itemsOf,
+  listItemRemoval,
+  nodesAround,
+  stringContents,
+  syntaxNote,
+} from './codeNodes.js';
 import { jsValue, propertyKey } from './jsNodes.js';
 import { mergeResults, emptyResult } from './result.js';
 import { nodeRange, walkTree, withSyntaxTree } from './syntaxTree.js';
@@ -50,22 +58,21 @@ export function extractJavascript(text: string, ctx: ExtractContext): ExtractRes
   return withSyntaxTree(ctx, 'typescript', text, (root) => {
     const occurrences: SettingOccurrence[] = [];
     const runtimeHints: RuntimeHint[] = [];
-    // Each walk crosses into WebAssembly at every node: skip the ones the text rules out.
-    const tracers = /dd-trace/.test(text) ? tracerNames(root) : new Set<string>();
-    if (/dd-trace|process\.env/.test(text))
-      walkTree(root, (node) => {
-        if (isDdTraceModule(node, 'dd-trace/init') && runtimeHints.length === 0)
-          runtimeHints.push({ runtime: 'nodejs', reason: '`dd-trace/init`' });
-        if (node.type === 'call_expression') readInit(node, tracers, occurrences);
-        else if (node.type === 'member_expression' || node.type === 'subscript_expression') readEnv(node, occurrences);
-      });
+    const modules = nodesAround(root, text, /dd-trace/g, (node) => node.type === 'string', 2);
+    const tracers = tracerNames(modules);
+    if (modules.some((node) => isDdTraceModule(node, 'dd-trace/init')))
+      runtimeHints.push({ runtime: 'nodejs', reason: '`dd-trace/init`' });
+    const inits = nodesAround(root, text, /\binit\b/g, (node) => node.type === 'call_expression', 3);
+    for (const call of inits) readInit(call, tracers, occurrences);
+    const environments = nodesAround(root, text, /\bprocess\s*\.\s*env\b/g, isProcessEnv, 2);
+    for (const node of environments) if (node.parent) readEnv(node.parent, occurrences);
     // Setting process.env configures this Node.js process; reading it (a CDK app passing a key on) does not.
     if (runtimeHints.length === 0 && (tracers.size > 0 || occurrences.some((o) => o.valueKind !== 'none')))
       runtimeHints.push({ runtime: 'nodejs', reason: 'a JavaScript file that sets up dd-trace' });
     // The TypeScript grammar does not read JSX, so only TypeScript files get a syntax note.
     const problems = /\.[mc]?ts$/i.test(ctx.fileName) ? syntaxNote(root, 'TypeScript') : [];
     const own: ExtractResult = { occurrences, problems, runtimeHints };
-    return /aws-cdk/.test(text) ? mergeResults([own, readCdkTypescript(root)]) : own;
+    return /aws-cdk/.test(text) ? mergeResults([own, readCdkTypescript(root, text)]) : own;
   });
 }
 
@@ -79,24 +86,29 @@ function isDdTraceModule(node: SyntaxNode, module: string): boolean {
 }
 
 /** Names bound to dd-trace: `import tracer from 'dd-trace'`, `const tracer = require('dd-trace')`. */
-function tracerNames(root: SyntaxNode): Set<string> {
+function tracerNames(modules: readonly SyntaxNode[]): Set<string> {
   const names = new Set<string>();
-  walkTree(root, (node) => {
-    if (!isDdTraceModule(node, 'dd-trace')) return;
+  for (const node of modules) {
+    if (!isDdTraceModule(node, 'dd-trace')) continue;
     const parent = node.parent;
     if (parent?.type === 'import_statement') {
       walkTree(parent, (child) => {
         // `import tracer`, `import * as tracer`, `import { tracer as t }`: any name the import binds.
         if (child.type === 'identifier') names.add(child.text);
       });
-      return;
+      continue;
     }
     let bound = parent?.parent?.parent; // the declarator of `const x = require('dd-trace')`
     while (bound?.type === 'member_expression' || bound?.type === 'call_expression') bound = bound.parent;
     const name = bound?.type === 'variable_declarator' ? bound.childForFieldName('name') : null;
     if (name?.type === 'identifier') names.add(name.text);
-  });
+  }
   return names;
+}
+
+/** `process.env` itself (the object of `process.env.X` or `process.env['X']`). */
+function isProcessEnv(node: SyntaxNode): boolean {
+  return node.type === 'member_expression' && node.childForFieldName('object')?.text === 'process';
 }
 
 /** `tracer.init({...})` or `require('dd-trace').init({...})`. */
