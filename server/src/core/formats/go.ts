@@ -93,6 +93,8 @@ function readProfilerCall(node: SyntaxNode, name: string, aliases: Set<string>, 
     args.forEach((arg, index) => {
       const [operand, field] = selectorParts(arg);
       if (operand && field && aliases.has(operand)) into.push(bareName(arg, field, args, index));
+      const typing = justTypedDot(arg, args[index + 1], aliases);
+      if (typing) into.push(typing);
     });
     return;
   }
@@ -132,6 +134,22 @@ function bareName(node: SyntaxNode, name: string, list: readonly SyntaxNode[], i
     scope: 'file',
     ...(removalRange ? { removalRange } : {}),
   };
+}
+
+/**
+ * `profiler.` with nothing after it yet (the parser sees the package name, then an error at the dot): an
+ * empty name right after the dot, where completion offers the options.
+ */
+function justTypedDot(
+  arg: SyntaxNode,
+  next: SyntaxNode | undefined,
+  aliases: Set<string>,
+): SettingOccurrence | undefined {
+  if (arg.type !== 'identifier' || !aliases.has(arg.text) || next?.type !== 'ERROR' || !next.text.startsWith('.'))
+    return undefined;
+  const { start } = nodeRange(next);
+  const at = { line: start.line, character: start.character + 1 };
+  return { surface: 'goProfiler', name: '', nameRange: { start: at, end: at }, valueKind: 'none', scope: 'file' };
 }
 
 /** `WithTags("a:b", "c:d")` is one value, `a:b,c:d`; a fix can rewrite it only when it is one argument. */
