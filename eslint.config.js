@@ -9,6 +9,7 @@ export default tseslint.config(
       'dist/**',
       'node_modules/**',
       'test/fixtures/**',
+      'test/bench/.work/**', // generated benchmark inputs (a CDK stack cut at a line count)
       'registries/**', // vendored reference data and the scripts that produced it, kept verbatim
       '.e2e/**',
       'test/e2e/workspace/**',

@@ -35,6 +35,14 @@ export const FILE_PATTERNS = [
   '**/Makefile',
   '**/GNUmakefile',
   '**/*.mk',
+  '**/*.go',
+  '**/*.js',
+  '**/*.mjs',
+  '**/*.cjs',
+  '**/*.ts',
+  '**/*.mts',
+  '**/*.cts',
+  '**/*.py',
 ] as const;
 
 /** Language ids whose documents may have no file on disk yet (untitled). */

@@ -251,7 +251,27 @@ function compose(random, lines) {
   return out;
 }
 
-/** The four inputs: file name pattern, generator, and where to type (the anchor line and its prefix). */
+/** An AWS CDK stack in TypeScript: one container per service, environment objects and ordinary code between. */
+function cdkStack(random, lines) {
+  const out = [`// Benchmark CDK stack (${lines} lines)`, "import * as ecs from 'aws-cdk-lib/aws-ecs';", ''];
+  for (let c = 1; out.length < lines; c++) {
+    const runtime = random.pick(RUNTIME_NAMES);
+    const { datadog, app } = scopeSettings(random, runtime, `svc-${c}`);
+    out.push(`const c${c} = taskDef.addContainer('svc-${c}', {`, "  image: ecs.ContainerImage.fromRegistry('app:1'),");
+    out.push('  environment: {', ...datadog.map(([key, value]) => `    ${key}: '${value}',`));
+    const end = out.length + random.int(40, 120);
+    while (out.length < end) {
+      const [key, value] = random.chance(0.02) ? mistake(random, runtime) : app();
+      out.push(`    ${key}: '${String(value).replace(/'/g, '')}',`);
+    }
+    out.push('  },', '});', `export function handler${c}(event: { id: string }): string {`);
+    for (let i = random.int(5, 30); i > 0; i--) out.push(`  const v${i} = event.id.length * ${i};`);
+    out.push(`  return String(v1);`, '}', '');
+  }
+  return out;
+}
+
+/** The inputs: file name pattern, generator, and where to type (the anchor line and its prefix). */
 export const KINDS = {
   dockerfile: {
     file: (n) => `bench-${n}.Dockerfile`,
@@ -262,6 +282,7 @@ export const KINDS = {
   dotenv: { file: (n) => `bench-${n}.env`, generate: dotenv, languageId: 'dotenv', anchor: /^(DD_)/ },
   k8s: { file: (n) => `k8s-${n}.yaml`, generate: kubernetes, languageId: 'yaml', anchor: /^ {12}- name: (DD_)/ },
   compose: { file: (n) => `compose-${n}.yaml`, generate: compose, languageId: 'yaml', anchor: /^ {6}- (DD_)/ },
+  typescript: { file: (n) => `stack-${n}.ts`, generate: cdkStack, languageId: 'typescript', anchor: /^ {4}(DD_)/ },
 };
 
 /** Writes every kind at every size into `dir`; returns [{ kind, lines, path, bytes }]. */

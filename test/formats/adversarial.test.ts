@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { extractorFor } from '../../server/src/core/formats/index.js';
 import { splitShellLine } from '../../server/src/core/formats/shellWords.js';
 import { FORMATS, type ExtractContext, type ExtractResult, type FormatId } from '../../server/src/core/types.js';
-import { loadParsers } from '../../server/src/node/parsers.js';
+import { loadAllParsers as loadParsers } from '../helpers/parsers.js';
 import { adversarialInputs, SAMPLE_FILE_NAMES as FILE_NAMES, UNIT_SCALE } from './adversarialInputs.js';
 
 async function extract(format: FormatId, text: string, fileName = FILE_NAMES[format]): Promise<ExtractResult> {

@@ -98,4 +98,7 @@ export const SAMPLE_FILE_NAMES: Readonly<Record<FormatId, string>> = {
   powershell: 'setup.ps1',
   phpIni: 'php.ini',
   makefile: 'Makefile',
+  go: 'main.go',
+  javascript: 'tracer.ts',
+  python: 'app.py',
 };

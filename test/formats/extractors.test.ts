@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { detectFormat, extractorFor } from '../../server/src/core/formats/index.js';
 import { FORMATS, type ExtractContext, type Parsers } from '../../server/src/core/types.js';
-import { loadParsers } from '../../server/src/node/parsers.js';
+import { loadAllParsers as loadParsers } from '../helpers/parsers.js';
 import { assertGolden } from '../helpers/golden.js';
 import { SAMPLE_FILE_NAMES } from './adversarialInputs.js';
 

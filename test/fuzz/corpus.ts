@@ -35,6 +35,10 @@ export const FILE_NAMES: readonly { readonly format: FormatId; readonly fileName
   { format: 'powershell', fileName: 'setup.ps1' },
   { format: 'phpIni', fileName: 'www.conf' },
   { format: 'makefile', fileName: 'Makefile' },
+  { format: 'go', fileName: 'main.go' },
+  { format: 'javascript', fileName: 'tracer.js' },
+  { format: 'javascript', fileName: 'stack.ts' },
+  { format: 'python', fileName: 'app.py' },
 ];
 
 let loaded: readonly FuzzCase[] | undefined;

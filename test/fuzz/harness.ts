@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { createLanguageService } from '../../server/src/core/languageService.js';
 import { FORMATS, type FormatId } from '../../server/src/core/types.js';
 import { loadDefaultCatalog } from '../../server/src/node/catalogFiles.js';
-import { loadParsers } from '../../server/src/node/parsers.js';
+import { loadAllParsers as loadParsers } from '../helpers/parsers.js';
 import { mutatedFixture, noiseCase } from './arbitraries.js';
 import { checkDeterministic, checkExtractor, checkFixes, checkNoLeak, checkService, type Services } from './checks.js';
 import { corpusOf, FILE_NAMES, type FuzzCase } from './corpus.js';

@@ -77,12 +77,23 @@ const LINES: Record<FormatId, readonly string[]> = {
     `\tdocker run --env "DD_APP_KEY=${KEY}" my-app:1`,
     `\tjava -Ddd.api-key=${KEY} -jar app.jar`,
   ],
+  go: [`$Ios.Setenv("DD_API_KEY", "${KEY}")`, `$Iprofiler.Start(profiler.WithAPIKey("${KEY}"))`],
+  javascript: [
+    `process.env.DD_API_KEY = '${KEY}'`,
+    `process.env["DD_APP_KEY"] = "${KEY}"`,
+    `new ecs.ContainerDefinition(this, 'a', { environment: { DD_API_KEY: '${KEY}' } })`,
+  ],
+  python: [`os.environ["DD_API_KEY"] = "${KEY}"`, `Profiler(api_key="${KEY}")`],
 };
 
 /** Lines after which a secret line of the same shape fits (YAML needs the right indentation, Ruby the block). */
 const ANCHORS: Partial<Record<FormatId, RegExp>> = {
   yaml: /^( *)(?:- [A-Z_]+=|[A-Z][A-Z0-9_]*:\s|- name: )/,
   ruby: /^(\s*)c\.\w/,
+  // Go statements go inside a function body; JavaScript and Python ones at the top level.
+  go: /^(\s+)(profiler|p|os)\./,
+  javascript: /^()(const|import|process|require)\b/,
+  python: /^()(import|from|os\.)/,
 };
 
 /** Plants `line` after line number `at` (modulo the lines that fit), indented like its anchor. */

@@ -282,6 +282,73 @@ export const PLANTED_FILES: readonly PlantedFile[] = [
     text: ['[datadog]', `datadog.api_key = ${K}`, `env[DD_API_KEY] = ${K}`, ''].join('\n'),
     expects: ['hardcoded-secret'],
   },
+  {
+    path: 'go/main.go',
+    text: [
+      'package main',
+      '',
+      'import (',
+      '\t"os"',
+      '',
+      '\t"github.com/DataDog/dd-trace-go/v2/profiler"',
+      ')',
+      '',
+      'func main() {',
+      `\tos.Setenv("DD_API_KEY", "${K}")`,
+      `\tos.Setenv("DD_APP_KEY", \`${A}\`)`,
+      `\tprofiler.Start(profiler.WithAPIKey("${K}"), profiler.WithAgentlessUpload())`,
+      '}',
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret'],
+  },
+  {
+    path: 'node/tracer.ts',
+    text: [
+      "import tracer from 'dd-trace';",
+      `process.env.DD_API_KEY = '${K}';`,
+      `process.env['DD_APP_KEY'] = "${A}";`,
+      "tracer.init({ profiling: true, apiKey: 'x' });",
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret'],
+  },
+  {
+    path: 'cdk/stack.ts',
+    text: [
+      "import * as ecs from 'aws-cdk-lib/aws-ecs';",
+      "const agent = taskDef.addContainer('datadog-agent', {",
+      "  image: ecs.ContainerImage.fromRegistry('public.ecr.aws/datadog/agent:7'),",
+      `  environment: { DD_API_KEY: '${K}', ECS_FARGATE: 'true' },`,
+      '});',
+      `agent.addEnvironment('DD_APP_KEY', '${A}');`,
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret'],
+  },
+  {
+    path: 'python/app.py',
+    text: [
+      'import os',
+      'from ddtrace.profiling import Profiler',
+      '',
+      `os.environ["DD_API_KEY"] = "${K}"`,
+      `os.environ.setdefault("DD_APP_KEY", r'${A}')`,
+      `Profiler(env="prod", api_key="${K}").start()`,
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret'],
+  },
+  {
+    path: 'cdk/app.py',
+    text: [
+      'from aws_cdk import aws_ecs as ecs',
+      '',
+      `task.add_container("agent", image=ecs.ContainerImage.from_registry("datadog/agent:7"), environment={"DD_API_KEY": "${K}"})`,
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret'],
+  },
 ];
 
 /** The planted keys found in `text`, by any run of 8 or more characters in any case; [] when none. */

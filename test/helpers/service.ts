@@ -10,7 +10,7 @@ import {
   type LanguageService,
 } from '../../server/src/core/languageService.js';
 import { loadDefaultCatalog } from '../../server/src/node/catalogFiles.js';
-import { loadParsers } from '../../server/src/node/parsers.js';
+import { loadAllParsers as loadParsers } from './parsers.js';
 
 let service: Promise<LanguageService> | undefined;
 

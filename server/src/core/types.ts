@@ -15,8 +15,20 @@ export type Runtime = (typeof RUNTIMES)[number];
  * How a setting is spelled. The same setting has one name per surface:
  * `DD_PROFILING_ENABLED` (env), `dd.profiling.enabled` (javaProperty), `profiling.enabled` (rubyConfigure,
  * written `c.profiling.enabled`), `datadog.profiling.enabled` (phpIni), `--log_mode` (ddprofFlag).
+ * The profiler set up in code has one surface per API: `WithEnv` or `HeapProfile` (goProfiler, an option
+ * or profile type of dd-trace-go's `profiler` package), `profiling` (nodeInit, a key of dd-trace's
+ * `init({...})`, nested keys dotted), `env` (pythonProfiler, a keyword of `ddtrace.profiling.Profiler`).
  */
-export const SURFACES = ['env', 'javaProperty', 'rubyConfigure', 'phpIni', 'ddprofFlag'] as const;
+export const SURFACES = [
+  'env',
+  'javaProperty',
+  'rubyConfigure',
+  'phpIni',
+  'ddprofFlag',
+  'goProfiler',
+  'nodeInit',
+  'pythonProfiler',
+] as const;
 export type Surface = (typeof SURFACES)[number];
 
 /** The file formats the core understands. */
@@ -31,6 +43,9 @@ export const FORMATS = [
   'powershell',
   'phpIni',
   'makefile',
+  'go',
+  'javascript',
+  'python',
 ] as const;
 export type FormatId = (typeof FORMATS)[number];
 
@@ -76,7 +91,19 @@ export interface SettingOccurrence {
 }
 
 /** How a replacement value is to be written back into the source. */
-export type QuotingStyle = 'none' | 'double' | 'single' | 'yamlString' | 'xmlAttribute' | 'ruby';
+export type QuotingStyle =
+  | 'none'
+  | 'double'
+  | 'single'
+  | 'yamlString'
+  | 'xmlAttribute'
+  | 'ruby'
+  /** A Go expression: a string literal, `true`/`false`, a number, or a duration as `10 * time.Second`. */
+  | 'go'
+  /** A JavaScript expression: `true`/`false` and numbers bare, other text in single quotes. */
+  | 'js'
+  /** A Python expression: `True`/`False` and numbers bare, other text in double quotes. */
+  | 'python';
 
 /** Evidence from the text that a scope runs a given runtime (a `FROM python:3.12`, a `ddtrace-run`). */
 export interface RuntimeHint {
@@ -198,6 +225,8 @@ export interface SyntaxNode {
   readonly children: readonly (SyntaxNode | null)[];
   readonly namedChildren: readonly (SyntaxNode | null)[];
   childForFieldName(fieldName: string): SyntaxNode | null;
+  /** The smallest node spanning the offsets: lets an extractor go straight to what a text search found. */
+  descendantForIndex(start: number, end?: number): SyntaxNode | null;
   childrenForFieldName(fieldName: string): readonly (SyntaxNode | null)[];
 }
 

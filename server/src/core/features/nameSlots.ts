@@ -29,6 +29,17 @@ const SLOTS: Readonly<Partial<Record<FormatId, readonly Slot[]>>> = {
     { before: /^\s*$/, surface: 'phpIni' },
     { before: /^\s*env\[$/, surface: 'env' },
   ],
+  // In code only right after what names the API, so an ordinary object or call is never offered names.
+  // Go options complete once a letter follows `profiler.` (the extractor then reads the name being typed).
+  go: [{ before: /\bos\.(Setenv|Getenv|LookupEnv)\(["`]$/, surface: 'env' }],
+  javascript: [
+    { before: /\b(tracer|require\(['"]dd-trace['"]\))\.init\(\{\s*([\w.]+:[^,{}]*,\s*)*$/, surface: 'nodeInit' },
+    { before: /\bprocess\.env\[['"`]$/, surface: 'env' },
+  ],
+  python: [
+    { before: /\bProfiler\((\w+=[^,()]*,\s*)*$/, surface: 'pythonProfiler' },
+    { before: /\bos\.environ(\.setdefault\(|\.get\(|\[)["']$|\bos\.getenv\(["']$/, surface: 'env' },
+  ],
 };
 
 /** The surface whose names fit at the caret, given the line's text before the typed word. */

@@ -20,6 +20,9 @@ const COMMENT: Readonly<Record<FormatId, (body: string) => string>> = {
   phpIni: (b) => `; ${b}`,
   batch: (b) => `REM ${b}`,
   xmlConfig: (b) => `<!-- ${b} -->`,
+  go: (b) => `// ${b}`,
+  javascript: (b) => `// ${b}`,
+  python: (b) => `# ${b}`,
 };
 
 /** Lines that must stay at the very top of a file. */

@@ -7,8 +7,11 @@ import { extractBatch } from './batch.js';
 import { extractDockerfile } from './dockerfile.js';
 import { extractDotenv } from './dotenv.js';
 import { extractMakefile } from './makefile.js';
+import { extractGo } from './go.js';
+import { extractJavascript } from './javascript.js';
 import { extractPhpIni } from './phpIni.js';
 import { extractPowershell } from './powershell.js';
+import { extractPython } from './python.js';
 import { extractRuby } from './ruby.js';
 import { extractShell } from './shell.js';
 import { extractXmlConfig } from './xmlConfig.js';
@@ -25,13 +28,20 @@ const EXTRACTORS: Record<FormatId, Extractor> = {
   powershell: extractPowershell,
   phpIni: extractPhpIni,
   makefile: extractMakefile,
+  go: extractGo,
+  javascript: extractJavascript,
+  python: extractPython,
 };
 
 /**
  * The tree-sitter grammars each format's extractor parses with; the adapters load them (once, on the
  * first file of the format) before analysing. Formats not listed need none.
  */
-const GRAMMARS_BY_FORMAT: Partial<Record<FormatId, readonly Grammar[]>> = {};
+const GRAMMARS_BY_FORMAT: Partial<Record<FormatId, readonly Grammar[]>> = {
+  go: ['go'],
+  javascript: ['typescript'],
+  python: ['python'],
+};
 
 /** The grammars to load before analysing a file of this format. */
 export function grammarsFor(format: FormatId | undefined): readonly Grammar[] {
@@ -51,6 +61,10 @@ const BY_LANGUAGE_ID: Readonly<Record<string, FormatId>> = {
   bat: 'batch',
   powershell: 'powershell',
   makefile: 'makefile',
+  go: 'go',
+  javascript: 'javascript',
+  typescript: 'javascript',
+  python: 'python',
 };
 
 /**
@@ -85,6 +99,9 @@ export const FILE_NAMES: readonly { readonly format: FormatId; readonly patterns
   { format: 'powershell', patterns: ['*.ps1', '*.psm1'] },
   { format: 'phpIni', patterns: ['*.ini', '.htaccess', 'www.conf', 'php-fpm.conf'] },
   { format: 'makefile', patterns: ['Makefile', 'GNUmakefile', '*.mk'] },
+  { format: 'go', patterns: ['*.go'] },
+  { format: 'javascript', patterns: ['*.js', '*.mjs', '*.cjs', '*.ts', '*.mts', '*.cts'] },
+  { format: 'python', patterns: ['*.py'] },
 ];
 
 const NAME_MATCHERS = FILE_NAMES.map(({ format, patterns }) => ({

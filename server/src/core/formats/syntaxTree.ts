@@ -45,15 +45,24 @@ export function withSyntaxTree(
   text: string,
   read: (root: SyntaxNode) => ExtractResult,
 ): ExtractResult {
-  const result = ctx.parsers.syntax?.(grammar, text, read);
+  // Tree-sitter counts rows at `\n` only; LSP lines also end at a lone `\r` (old Mac files). The same
+  // length of text with `\n` for it keeps every offset and makes the rows the LSP lines.
+  let result: ExtractResult | undefined;
+  try {
+    result = ctx.parsers.syntax?.(grammar, text.replace(/\r(?!\n)/g, '\n'), read);
+  } catch (error) {
+    // The adapter gives up on a parse that runs too long (broken input can make error recovery explode).
+    const reason = error instanceof Error ? error.message : 'the parser failed on it';
+    return notChecked(`This file is not checked: ${reason}.`, 'warning');
+  }
   return result ?? notChecked(`This file is not checked: the ${grammar} parser (tree-sitter) could not be loaded.`);
 }
 
-function notChecked(message: string): ExtractResult {
+function notChecked(message: string, severity: 'info' | 'warning' = 'info'): ExtractResult {
   const at = { line: 0, character: 0 };
   return {
     occurrences: [],
-    problems: [{ code: 'parse-error', severity: 'info', message, range: { start: at, end: at } }],
+    problems: [{ code: 'parse-error', severity, message, range: { start: at, end: at } }],
     runtimeHints: [],
   };
 }

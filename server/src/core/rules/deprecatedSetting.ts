@@ -100,8 +100,10 @@ function replacementOn(
 function report(ctx: RuleContext, occurrence: SettingOccurrence, retired: Retired): Finding {
   const name = displayName(occurrence.surface, occurrence.name);
   const scope = retired.runtimes.length < retired.readers.length ? ` for ${listRuntimes(retired.runtimes)}` : '';
+  // A removed keyword argument is not ignored: Python rejects the call.
+  const effect = occurrence.surface === 'pythonProfiler' ? 'creating the Profiler raises a TypeError' : 'has no effect';
   const state = retired.removed
-    ? `was removed${retired.since ? ` in ${retired.since}` : ''} and has no effect`
+    ? `was removed${retired.since ? ` in ${retired.since}` : ''} and ${effect}`
     : `is deprecated${retired.since ? ` since ${retired.since}` : ''}`;
   const replacement = retired.replacement;
   const instead = replacement ? ` Use \`${displayName(occurrence.surface, replacement)}\` instead.` : '';

@@ -20,9 +20,32 @@ export function renderValue(value: string, quoting: QuotingStyle | undefined): s
       return /^(true|false|nil|-?\d+(\.\d+)?|:[a-z_]\w*)$/.test(value)
         ? value
         : `'${value.replace(/['\\]/g, (c) => `\\${c}`)}'`;
+    case 'go':
+      return goExpression(value);
+    case 'js':
+      return /^(true|false|-?\d+(\.\d+)?)$/.test(value) ? value : `'${value.replace(/['\\]/g, (c) => `\\${c}`)}'`;
+    case 'python':
+      if (value === 'true' || value === 'false') return value === 'true' ? 'True' : 'False';
+      return /^-?\d+(\.\d+)?$/.test(value) ? value : JSON.stringify(value);
     default:
       return value;
   }
+}
+
+const GO_UNITS: Readonly<Record<string, string>> = {
+  ns: 'Nanosecond',
+  us: 'Microsecond',
+  ms: 'Millisecond',
+  s: 'Second',
+  m: 'Minute',
+  h: 'Hour',
+};
+
+/** `10s` as `10 * time.Second` (a Go option takes a time.Duration, not text); other values as literals. */
+function goExpression(value: string): string {
+  const duration = /^(\d+)(ns|us|ms|s|m|h)$/.exec(value);
+  if (duration) return `${duration[1]} * time.${GO_UNITS[duration[2] ?? 's'] ?? 'Second'}`;
+  return /^(true|false|-?\d+(\.\d+)?)$/.test(value) ? value : JSON.stringify(value);
 }
 
 /** Replaces the occurrence's value. */

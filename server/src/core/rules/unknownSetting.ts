@@ -22,6 +22,10 @@ const PROFILER_NAMES: Readonly<Record<Surface, RegExp>> = {
   rubyConfigure: /^profil/,
   phpIni: /^datadog\.(profil|[a-z0-9._]*prof)/,
   ddprofFlag: /^-/,
+  // Everything passed to profiler.Start or Profiler(...) is meant for the profiler.
+  goProfiler: /^./,
+  nodeInit: /^profil/,
+  pythonProfiler: /^./,
 };
 
 const DATADOG_NAMES: Readonly<Record<Surface, RegExp>> = {
@@ -30,6 +34,16 @@ const DATADOG_NAMES: Readonly<Record<Surface, RegExp>> = {
   rubyConfigure: /^./,
   phpIni: /^datadog\./,
   ddprofFlag: /^-/,
+  goProfiler: /^./,
+  nodeInit: /^./,
+  pythonProfiler: /^./,
+};
+
+/** Where an unknown name is not ignored but breaks the program: a Go build, a Python call. */
+const IN_CODE: Partial<Record<Surface, (shown: string) => string>> = {
+  goProfiler: (shown) =>
+    `\`${shown}\` is not an option or profile type of dd-trace-go's profiler package: the build fails.`,
+  pythonProfiler: (shown) => `\`${shown}\` is not a keyword of ddtrace's \`Profiler\`: creating it raises a TypeError.`,
 };
 
 /** Per-integration switches: tracers derive these from integration names, not all of which are listed. */
@@ -65,7 +79,7 @@ function check(ctx: RuleContext, occurrence: SettingOccurrence): Finding | undef
   return {
     code: 'unknown-setting',
     severity: 'warning',
-    message: `\`${shown}\` is not a setting any Datadog ${profilerName ? 'profiler' : 'tracer or Agent'} reads, so it is silently ignored.${hint}`,
+    message: `${IN_CODE[occurrence.surface]?.(shown) ?? `\`${shown}\` is not a setting any Datadog ${profilerName ? 'profiler' : 'tracer or Agent'} reads, so it is silently ignored.`}${hint}`,
     range: occurrence.nameRange,
     // Only a change of case is certain; any other did-you-mean is a guess a person must confirm.
     fixes: suggestions.flatMap((suggestion, index) =>

@@ -12,9 +12,15 @@ export const RUNTIME_LABELS: Readonly<Record<Runtime, string>> = {
   ddprof: 'ddprof',
 };
 
-/** A setting name as the user writes it on its surface (Ruby settings with their `c.` receiver). */
+/**
+ * A setting name as the user writes it on its surface: Ruby settings with their `c.` receiver, Go
+ * options with their package (`profiler.WithEnv`), Python keywords with `=`.
+ */
 export function displayName(surface: Surface, name: string): string {
-  return surface === 'rubyConfigure' ? `c.${name}` : name;
+  if (surface === 'rubyConfigure') return `c.${name}`;
+  if (surface === 'goProfiler') return `profiler.${name}`;
+  if (surface === 'pythonProfiler') return `${name}=`;
+  return name;
 }
 
 /** `Ruby`, `Ruby and Go`, `Java, Ruby and Go`. */

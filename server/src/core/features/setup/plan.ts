@@ -35,7 +35,8 @@ import { yamlPlanner } from './yaml.js';
 
 export type { SetupChoices, SetupPlan, SetupRequest, SetupTarget, SetupChange } from './types.js';
 
-const PLANNERS: Readonly<Record<FormatId, FormatPlanner>> = {
+/** Formats without a planner (the profiler set up in code) are not edited by the setup. */
+const PLANNERS: Readonly<Partial<Record<FormatId, FormatPlanner>>> = {
   dockerfile: dockerfilePlanner,
   dotenv: dotenvPlanner,
   xmlConfig: xmlConfigPlanner,
@@ -56,7 +57,8 @@ interface Prepared {
 
 function prepare(deps: ServiceDeps, doc: DocumentInput): Prepared | undefined {
   const document = extractDocument(deps, doc);
-  if (!document) return undefined;
+  const planner = document && PLANNERS[document.format];
+  if (!document || !planner) return undefined;
   const input: FormatInput = {
     text: doc.text,
     index: createLineIndex(doc.text),
@@ -66,7 +68,7 @@ function prepare(deps: ServiceDeps, doc: DocumentInput): Prepared | undefined {
     parsers: deps.parsers,
     catalog: deps.catalog,
   };
-  return { format: document.format, planner: PLANNERS[document.format], input };
+  return { format: document.format, planner, input };
 }
 
 /** The runtimes and places a setup fits in this file, with the runtime detected per place. */
@@ -184,7 +186,8 @@ function change(occurrence: SettingOccurrence, proposed: string): SetupChange {
 /** The setting's name on a surface: the env name itself, or the catalog's equivalent. */
 function nameOn(catalog: Catalog, surface: Surface, envName: string): string | undefined {
   if (surface === 'env') return envName;
-  const equivalent = catalog.lookup('env', envName)?.equivalents?.[surface];
+  const equivalents: Readonly<Record<string, unknown>> = catalog.lookup('env', envName)?.equivalents ?? {};
+  const equivalent = equivalents[surface];
   return typeof equivalent === 'string' ? equivalent : undefined;
 }
 
