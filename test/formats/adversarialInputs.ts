@@ -68,6 +68,10 @@ export function adversarialInputs(scale: number): Readonly<Record<string, () => 
     shellManyHeredocs: () => r('cat <<EOF\nx\nEOF\n', 20_000),
     shellOperators: () => r('&&||;|&', 10_000),
     shellSubshells: () => r('$(', 50_000),
+    // Launchers and containers: wrappers are unwrapped in a loop, a container's command is read once.
+    launchersWrapped: () => `exec ${r('ddtrace-run bundle exec ddprofrb exec env DD_A=1 ', 20_000)}node x.js\n`,
+    containerRuns: () => `${r('docker run -e DD_ENV=x img ', 20_000)}\n\t${r('docker run -e ', 20_000)}\n`,
+    tomcatOptions: () => `catalina.sh run ${r('-Ddd.env=x -javaagent:/a.jar ', 20_000)}\n`,
     installsNoPackage: () => `RUN ${r('pip install npm i gem install -javaagent:', 3000)}\n`,
     spacesThenText: () => `set DD_ENV=${r(' ', 100_000)}x\nsetx DD_ENV ${r(' ', 100_000)}x\n`,
     dollarBraces: () => `DD_ENV=${r('${', 50_000)}\n`,
@@ -93,4 +97,5 @@ export const SAMPLE_FILE_NAMES: Readonly<Record<FormatId, string>> = {
   batch: 'start.bat',
   powershell: 'setup.ps1',
   phpIni: 'php.ini',
+  makefile: 'Makefile',
 };

@@ -34,6 +34,7 @@ export const FILE_NAMES: readonly { readonly format: FormatId; readonly fileName
   { format: 'batch', fileName: 'start.bat' },
   { format: 'powershell', fileName: 'setup.ps1' },
   { format: 'phpIni', fileName: 'www.conf' },
+  { format: 'makefile', fileName: 'Makefile' },
 ];
 
 let loaded: readonly FuzzCase[] | undefined;

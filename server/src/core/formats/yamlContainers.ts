@@ -5,6 +5,7 @@
 import { isScalar, type Pair } from 'yaml';
 import type { ExtractResult, OsHint, Range, RuntimeHint } from '../types.js';
 import { extractCommandLine, type CommandWord } from './commandLine.js';
+import { unreadJvmVariablesInContainer } from './jvmLaunch.js';
 import { mergeResults } from './result.js';
 import { hintsFromImage, osOfImage } from './runtimeHints.js';
 import { composeEnvironment, kubernetesEnv } from './yamlEnv.js';
@@ -15,11 +16,26 @@ export function readCompose(y: YamlContext, services: unknown): ExtractResult {
     pairsOf(y, services).map((pair) => {
       const scope = `compose:${scalarText(pair.key) ?? ''}`;
       const service = pair.value;
-      const commands = ['entrypoint', 'command'].map((key) => commandWords(y, get(y, service, key)));
+      const image = scalarText(get(y, service, 'image'));
+      const [entrypoint = [], command = []] = ['entrypoint', 'command'].map((key) =>
+        commandWords(y, get(y, service, key)),
+      );
+      const env = composeEnvironment(y, get(y, service, 'environment'), scope);
+      const start = unreadJvmVariablesInContainer(
+        env.occurrences,
+        { words: entrypoint, keyword: 'entrypoint:' },
+        { words: command, keyword: 'command:' },
+        image,
+      );
       return mergeResults([
-        imageEvidence(scalarText(get(y, service, 'image')), scope),
-        composeEnvironment(y, get(y, service, 'environment'), scope),
-        extractCommandLine(commands.flat(), { scope, bakedIn: false, source: { text: y.text, index: y.index } }),
+        imageEvidence(image, scope),
+        env,
+        { occurrences: [], problems: start, runtimeHints: [] },
+        extractCommandLine([...entrypoint, ...command], {
+          scope,
+          bakedIn: false,
+          source: { text: y.text, index: y.index },
+        }),
       ]);
     }),
   );
@@ -55,11 +71,21 @@ export function readKubernetes(y: YamlContext, root: unknown, prefix: string): E
 
 export function readContainer(y: YamlContext, container: unknown, prefix: string): ExtractResult {
   const scope = `${prefix}/${scalarText(get(y, container, 'name')) ?? ''}`;
-  const words = [...commandWords(y, get(y, container, 'command')), ...commandWords(y, get(y, container, 'args'))];
+  const image = scalarText(get(y, container, 'image'));
+  const command = commandWords(y, get(y, container, 'command'));
+  const args = commandWords(y, get(y, container, 'args'));
+  const env = kubernetesEnv(y, get(y, container, 'env'), scope);
+  const start = unreadJvmVariablesInContainer(
+    env.occurrences,
+    { words: command, keyword: 'command:' },
+    { words: args, keyword: 'args:' },
+    image,
+  );
   return mergeResults([
-    imageEvidence(scalarText(get(y, container, 'image')), scope),
-    kubernetesEnv(y, get(y, container, 'env'), scope),
-    extractCommandLine(words, { scope, bakedIn: false, source: { text: y.text, index: y.index } }),
+    imageEvidence(image, scope),
+    env,
+    { occurrences: [], problems: start, runtimeHints: [] },
+    extractCommandLine([...command, ...args], { scope, bakedIn: false, source: { text: y.text, index: y.index } }),
   ]);
 }
 

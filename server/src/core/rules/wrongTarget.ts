@@ -167,13 +167,13 @@ function tracerReads(ctx: RuleContext, name: string): boolean {
 }
 
 /**
- * Scopes that are one container or image: compose services, k8s containers, Dockerfile stages, GitHub
- * Actions jobs, steps and service containers (a job's env does not reach its services), and the
+ * Scopes that are one container or image: compose services, k8s containers, Dockerfile stages, `docker run`s,
+ * GitHub Actions jobs, steps and service containers (a job's env does not reach its services), and the
  * processes application_monitoring.yaml configures (only tracers read it). Not GitLab jobs: GitLab
  * passes a job's variables to its service containers too.
  */
 function isContainer(scope: string): boolean {
-  return /^(compose|k8s|stage|gha|ssi):/.test(scope);
+  return /^(compose|k8s|stage|docker|gha|ssi):/.test(scope);
 }
 
 /** `compose:web` as "service `web`", a k8s scope as "container `agent`", a stage as "stage 2". */
@@ -185,6 +185,8 @@ export function describe(scope: string): string {
   if (scope.startsWith('ssi:rule=')) return `rule ${scope.slice('ssi:rule='.length)} of \`apm_configuration_rules\``;
   if (scope.startsWith('compose:')) return `service \`${scope.slice('compose:'.length)}\``;
   if (scope.startsWith('k8s:')) return `container \`${scope.slice(scope.lastIndexOf('/') + 1)}\``;
+  const run = /^docker:(\d+):/.exec(scope)?.[1];
+  if (run !== undefined) return `\`docker run\` container on line ${run}`;
   const stage = /^stage:(\d+)$/.exec(scope)?.[1];
   return stage !== undefined ? `stage ${Number(stage) + 1}` : `\`${scope}\``;
 }
