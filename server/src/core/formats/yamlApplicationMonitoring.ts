@@ -91,9 +91,11 @@ function unknownKeys(y: YamlContext, root: unknown): Finding[] {
     const near = TOP_KEYS.find((known) => editDistance(key.toLowerCase(), known, 3) <= 2);
     // Renaming into a key the file already has would only make a duplicate.
     const rename = near && !present.has(near) ? near : undefined;
+    // A key is quoted only when it reads as a name: a mangled line may hold a credential's value.
+    const shown = quotable(key) ? `\`${key}\`` : 'This key';
     const message = /^_?dd_/i.test(key)
-      ? `\`${key}\` at the top of application_monitoring.yaml is ignored: settings go under \`apm_configuration_default:\`.`
-      : `\`${key}\` is not a key of application_monitoring.yaml (the tracers read \`${TOP_KEYS.join('`, `')}\`), so it is ignored.${near ? ` Did you mean \`${near}\`?` : ''}`;
+      ? `${shown} at the top of application_monitoring.yaml is ignored: settings go under \`apm_configuration_default:\`.`
+      : `${shown} is not a key of application_monitoring.yaml (the tracers read \`${TOP_KEYS.join('`, `')}\`), so it is ignored.${near ? ` Did you mean \`${near}\`?` : ''}`;
     return [
       {
         code: 'unknown-setting',
@@ -114,4 +116,9 @@ function unknownKeys(y: YamlContext, root: unknown): Finding[] {
       },
     ];
   });
+}
+
+/** A short name without a run of letters and digits as long as a key. */
+function quotable(key: string): boolean {
+  return /^[A-Za-z_][\w.-]{0,60}$/.test(key) && !/(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{20,}/.test(key);
 }
