@@ -32,6 +32,7 @@ export const FILE_PATTERNS = [
   '**/.htaccess',
   '**/www.conf',
   '**/php-fpm.conf',
+  '**/*.json',
 ] as const;
 
 /** Language ids whose documents may have no file on disk yet (untitled). */

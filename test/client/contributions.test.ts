@@ -41,6 +41,8 @@ describe('package.json contributions', () => {
       'php.ini',
       '.htaccess',
       'www.conf',
+      'task-definition.json',
+      'launchSettings.json',
     ];
     const globToRegExp = (glob: string) =>
       new RegExp(`^${glob.replace('**/', '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`, 'i');

@@ -30,6 +30,8 @@ export const FILE_NAMES: readonly { readonly format: FormatId; readonly fileName
   { format: 'batch', fileName: 'start.bat' },
   { format: 'powershell', fileName: 'setup.ps1' },
   { format: 'phpIni', fileName: 'www.conf' },
+  { format: 'json', fileName: 'task-definition.json' },
+  { format: 'json', fileName: 'launchSettings.json' },
 ];
 
 let loaded: readonly FuzzCase[] | undefined;

@@ -69,12 +69,18 @@ const LINES: Record<FormatId, readonly string[]> = {
     `$env:DD_APP_KEY='${KEY}'`,
   ],
   phpIni: [`env[DD_API_KEY] = ${KEY}`, `env[DD_APP_KEY] = "${KEY}"`],
+  json: [
+    `$I{ "name": "DD_API_KEY", "value": "${KEY}" },`,
+    `$I"DD_API_KEY": "${KEY}",`,
+    `$I{ "name": "DD_APP_KEY", "value": "${KEY}", "slotSetting": false },`,
+  ],
 };
 
 /** Lines after which a secret line of the same shape fits (YAML needs the right indentation, Ruby the block). */
 const ANCHORS: Partial<Record<FormatId, RegExp>> = {
   yaml: /^( *)(?:- [A-Z_]+=|[A-Z][A-Z0-9_]*:\s|- name: )/,
   ruby: /^(\s*)c\.\w/,
+  json: /^(\s*)(\{\s*"name":|"[A-Z][A-Z0-9_]*":\s)/,
 };
 
 /** Plants `line` after line number `at` (modulo the lines that fit), indented like its anchor. */

@@ -210,6 +210,43 @@ export const PLANTED_FILES: readonly PlantedFile[] = [
     text: ['[datadog]', `datadog.api_key = ${K}`, `env[DD_API_KEY] = ${K}`, ''].join('\n'),
     expects: ['hardcoded-secret'],
   },
+  {
+    // A key in the environment, in a `sh -c` command line, and a malformed line after it.
+    path: 'ecs/task-definition.json',
+    text: [
+      '{ "containerDefinitions": [',
+      '  { "name": "api", "image": "eclipse-temurin:21", "entryPoint": ["sh", "-c"],',
+      `    "command": ["java -Ddd.api-key=${K} -jar app.jar -javaagent:/dd-java-agent.jar"],`,
+      `    "environment": [{ "name": "DD_API_KEY", "value": "${K}" }, { "name": "DD_APP_KEY", "value": ${A.length} },`,
+      `      { "name": "DD_APPLICATION_KEY", "value": "${A}\t" }, { "name": "DD_SERVICE" "value": "${K}" }]`,
+      '  }',
+      ']}',
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret', 'arg-order', 'parse-error', 'value-syntax'],
+  },
+  {
+    path: 'dotnet/Properties/launchSettings.json',
+    text: [
+      '{ "profiles": { "Api": { "environmentVariables": {',
+      `  "DD_API_KEY": "${K}", // a comment`,
+      `  "DD_APP_KEY": "${A}",`,
+      '} } } }',
+      '',
+    ].join('\r\n'),
+    expects: ['hardcoded-secret'],
+  },
+  {
+    path: 'azure/webapp-settings.json',
+    text: [
+      '[',
+      `  { "name": "DD_API_KEY", "value": "${K}", "slotSetting": false },`,
+      `  { "name": "DD_APP_KEY", "value": "${A}", "slotSetting": true }`,
+      ']',
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret'],
+  },
 ];
 
 /** The planted keys found in `text`, by any run of 8 or more characters in any case; [] when none. */

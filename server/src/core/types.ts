@@ -30,6 +30,7 @@ export const FORMATS = [
   'batch',
   'powershell',
   'phpIni',
+  'json',
 ] as const;
 export type FormatId = (typeof FORMATS)[number];
 

@@ -16,7 +16,7 @@ import { comparePositions } from '../text/ranges.js';
 import type { Fix } from '../types.js';
 import { fileNameOf, type DocumentInput } from './analyze.js';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics.js';
-import { suppressionEdits } from './suppressionEdits.js';
+import { commentsAllowed, suppressionEdits } from './suppressionEdits.js';
 import { screenText } from './limits.js';
 import { logicalLineStarts } from './logicalLines.js';
 
@@ -35,7 +35,7 @@ export function codeActions(doc: DocumentInput, range: Range, diagnostics: reado
       actions.push(fix.safe === true ? { ...fixAction, data: { safeFix: true } } : fixAction);
     }
     const code = String(diagnostic.code ?? '');
-    if (format && code) {
+    if (format && code && commentsAllowed(format, fileNameOf(doc.uri))) {
       starts ??= logicalLineStarts(doc.text.split(/\r\n|\r|\n/), format === 'xmlConfig');
       const line = onALine(code, diagnostic.range) ? diagnostic.range.start.line : undefined;
       for (const { title, edit } of suppressionEdits(doc.text, index, format, code, line, starts)) {

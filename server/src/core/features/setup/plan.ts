@@ -18,6 +18,7 @@ import { phpIniPlanner } from './phpIni.js';
 import { rubyPlanner } from './ruby.js';
 import { batchPlanner, powershellPlanner, shellPlanner } from './scripts.js';
 import { enablesProfiling } from './hint.js';
+import { notEditable } from './notEditable.js';
 import { eolOf } from './text.js';
 import type {
   Entry,
@@ -45,6 +46,7 @@ const PLANNERS: Readonly<Record<FormatId, FormatPlanner>> = {
   batch: batchPlanner,
   powershell: powershellPlanner,
   phpIni: phpIniPlanner,
+  json: notEditable('JSON files', ['java', 'python', 'go', 'ruby', 'nodejs', 'dotnet', 'php', 'ddprof']),
 };
 
 interface Prepared {
