@@ -33,6 +33,9 @@ export const FILE_PATTERNS = [
   '**/www.conf',
   '**/php-fpm.conf',
   '**/*.json',
+  '**/*.service',
+  '**/*.service.d/*.conf',
+  '**/*.properties',
 ] as const;
 
 /** Language ids whose documents may have no file on disk yet (untitled). */

@@ -43,6 +43,8 @@ describe('package.json contributions', () => {
       'www.conf',
       'task-definition.json',
       'launchSettings.json',
+      'api.service',
+      'datadog.properties',
     ];
     const globToRegExp = (glob: string) =>
       new RegExp(`^${glob.replace('**/', '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`, 'i');

@@ -47,6 +47,9 @@ export function adversarialInputs(scale: number): Readonly<Record<string, () => 
     jsonManyProfiles: () =>
       `{"profiles": {${r('"p": {"environmentVariables": {"DD_ENV": "x", "DD_ENV": 1,}},', 50_000)}}}`,
     jsonAppServiceUnclosed: () => `[${r('{"name": "DD_ENV", "value": "x", "slotSetting": false', 50_000)}`,
+    systemdContinuations: () => `[Service]\nEnvironment=${r('DD_ENV="a b" \\\n', 50_000)}\n`,
+    systemdOpenQuotes: () => `[Service]\n${r('Environment="DD_A=\'x\n', 20_000)}`,
+    propertiesContinuations: () => `dd.env=${r('a\\\n  ', 50_000)}\n${r('dd.a\\u00', 20_000)}`,
     deepXml: () => `${r('<a>', 100_000)}${r('</a>', 100_000)}`,
     deepXmlLines: () => `<configuration>\n${r('<a>\n', 100_000)}${r('</a>\n', 100_000)}</configuration>\n`,
     deepYamlLines: () =>
@@ -91,4 +94,6 @@ export const SAMPLE_FILE_NAMES: Readonly<Record<FormatId, string>> = {
   powershell: 'setup.ps1',
   phpIni: 'php.ini',
   json: 'task-definition.json',
+  systemd: 'api.service',
+  javaProperties: 'datadog.properties',
 };

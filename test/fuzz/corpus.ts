@@ -32,6 +32,8 @@ export const FILE_NAMES: readonly { readonly format: FormatId; readonly fileName
   { format: 'phpIni', fileName: 'www.conf' },
   { format: 'json', fileName: 'task-definition.json' },
   { format: 'json', fileName: 'launchSettings.json' },
+  { format: 'systemd', fileName: 'api.service' },
+  { format: 'javaProperties', fileName: 'datadog.properties' },
 ];
 
 let loaded: readonly FuzzCase[] | undefined;

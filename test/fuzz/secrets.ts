@@ -69,6 +69,12 @@ const LINES: Record<FormatId, readonly string[]> = {
     `$env:DD_APP_KEY='${KEY}'`,
   ],
   phpIni: [`env[DD_API_KEY] = ${KEY}`, `env[DD_APP_KEY] = "${KEY}"`],
+  systemd: [
+    `Environment=DD_API_KEY=${KEY}`,
+    `Environment="DD_APP_KEY=${KEY}" DD_ENV=prod`,
+    `ExecStart=/usr/bin/java -Ddd.api-key=${KEY} -jar /opt/app.jar`,
+  ],
+  javaProperties: [`dd.api-key=${KEY}`, `dd.api-key : ${KEY}`, `dd.application-key ${KEY}`],
   json: [
     `$I{ "name": "DD_API_KEY", "value": "${KEY}" },`,
     `$I"DD_API_KEY": "${KEY}",`,

@@ -237,6 +237,36 @@ export const PLANTED_FILES: readonly PlantedFile[] = [
     expects: ['hardcoded-secret'],
   },
   {
+    // Quoted, escaped, continued over a line, and in the ExecStart command line.
+    path: 'systemd/orders.service',
+    text: [
+      '[Service]',
+      `Environment="DD_API_KEY=${K}" DD_SERVICE=orders`,
+      `Environment=DD_APP_KEY=${A.slice(0, 20)}\\`,
+      `${A.slice(20)} "DD_ENV=unterminated`,
+      `Environment='DD_APPLICATION_KEY=${A}'`,
+      `ExecStart=/usr/bin/java -jar app.jar -Ddd.api-key=${K}`,
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret', 'arg-order', 'parse-error'],
+  },
+  {
+    path: 'systemd/api.service.d/override.conf',
+    text: ['[Service]', `Environment=DD_API_KEY=${K}`, ''].join('\r\n'),
+    expects: ['hardcoded-secret'],
+  },
+  {
+    path: 'java/datadog.properties',
+    text: [
+      `dd.api-key=${K}`,
+      `dd.application-key : ${A.slice(0, 10)}\\`,
+      `    ${A.slice(10)}`,
+      `dd.api-key ${K}\\u00zz`,
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret', 'parse-error'],
+  },
+  {
     path: 'azure/webapp-settings.json',
     text: [
       '[',

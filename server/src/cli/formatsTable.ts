@@ -19,6 +19,14 @@ const DESCRIPTIONS: Record<FormatId, { readonly label: string; readonly reads: s
   batch: { label: 'Batch', reads: '`SET`, command lines' },
   powershell: { label: 'PowerShell', reads: '`$env:`, registry `Environment`, command lines' },
   phpIni: { label: 'PHP', reads: '`datadog.profiling.*`, `php_value`, `env[DD_…]`' },
+  systemd: {
+    label: 'systemd unit',
+    reads: '`[Service]` `Environment=` (systemd quoting), `ExecStart=` command lines; `EnvironmentFile=` not followed',
+  },
+  javaProperties: {
+    label: 'Java properties',
+    reads: '`dd.*` keys of the Java tracer\'s config file (other `.properties` files only when every key is `dd.*`)',
+  },
   json: {
     label: 'JSON',
     reads: 'ECS task definitions, `launchSettings.json` profiles, App Service settings only (by content)',

@@ -31,6 +31,8 @@ export const FORMATS = [
   'powershell',
   'phpIni',
   'json',
+  'systemd',
+  'javaProperties',
 ] as const;
 export type FormatId = (typeof FORMATS)[number];
 

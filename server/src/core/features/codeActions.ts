@@ -10,11 +10,10 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver-types';
-import { detectFormat } from '../formats/index.js';
 import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
 import { comparePositions } from '../text/ranges.js';
 import type { Fix } from '../types.js';
-import { fileNameOf, type DocumentInput } from './analyze.js';
+import { fileNameOf, formatOf, type DocumentInput } from './analyze.js';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics.js';
 import { commentsAllowed, suppressionEdits } from './suppressionEdits.js';
 import { screenText } from './limits.js';
@@ -23,7 +22,7 @@ import { logicalLineStarts } from './logicalLines.js';
 export function codeActions(doc: DocumentInput, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const index = createLineIndex(doc.text);
   // A refused file (binary, too large) is never read, so a suppression comment in it would change nothing.
-  const format = screenText(doc.text) ? undefined : detectFormat(fileNameOf(doc.uri), doc.languageId);
+  const format = screenText(doc.text) ? undefined : formatOf(doc);
   const actions: CodeAction[] = [];
   let starts: number[] | undefined; // computed once, for the first suppression
   for (const diagnostic of diagnostics) {

@@ -21,6 +21,8 @@ const SLOTS: Readonly<Partial<Record<FormatId, readonly Slot[]>>> = {
   shell: [{ before: /^\s*(export\s+)$/, surface: 'env' }],
   batch: [{ before: /^\s*set\s+"?$/i, surface: 'env' }],
   powershell: [{ before: /\$env:$/i, surface: 'env' }],
+  systemd: [{ before: /^\s*Environment\s*=\s*(.*\s)?["']?$/, surface: 'env' }],
+  javaProperties: [{ before: /^\s*$/, surface: 'javaProperty' }],
   phpIni: [
     { before: /^\s*$/, surface: 'phpIni' },
     { before: /^\s*env\[$/, surface: 'env' },

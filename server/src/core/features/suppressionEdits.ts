@@ -20,6 +20,8 @@ const COMMENT: Readonly<Record<FormatId, (body: string) => string>> = {
   batch: (b) => `REM ${b}`,
   xmlConfig: (b) => `<!-- ${b} -->`,
   json: (b) => `// ${b}`,
+  systemd: (b) => `# ${b}`,
+  javaProperties: (b) => `# ${b}`,
 };
 
 /**

@@ -46,6 +46,8 @@ const PLANNERS: Readonly<Record<FormatId, FormatPlanner>> = {
   batch: batchPlanner,
   powershell: powershellPlanner,
   phpIni: phpIniPlanner,
+  systemd: notEditable('systemd units', ['java', 'python', 'go', 'ruby', 'nodejs', 'dotnet', 'php', 'ddprof']),
+  javaProperties: notEditable('Java properties files', ['java'], 'javaProperty'),
   json: notEditable('JSON files', ['java', 'python', 'go', 'ruby', 'nodejs', 'dotnet', 'php', 'ddprof']),
 };
 
