@@ -25,7 +25,7 @@ const DESCRIPTIONS: Record<FormatId, { readonly label: string; readonly reads: s
   },
   javaProperties: {
     label: 'Java properties',
-    reads: '`dd.*` keys of the Java tracer\'s config file (other `.properties` files only when every key is `dd.*`)',
+    reads: "`dd.*` keys of the Java tracer's config file (other `.properties` files only when every key is `dd.*`)",
   },
   json: {
     label: 'JSON',
