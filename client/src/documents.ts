@@ -15,6 +15,7 @@ export const FILE_PATTERNS = [
   '**/web.*.config',
   '**/app.config',
   '**/applicationHost.config',
+  '**/ServiceManifest.xml',
   '**/*.yaml',
   '**/*.yml',
   '**/*.rb',

@@ -45,6 +45,7 @@ describe('package.json contributions', () => {
       'launchSettings.json',
       'api.service',
       'datadog.properties',
+      'ServiceManifest.xml',
     ];
     const globToRegExp = (glob: string) =>
       new RegExp(`^${glob.replace('**/', '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`, 'i');

@@ -267,6 +267,18 @@ export const PLANTED_FILES: readonly PlantedFile[] = [
     expects: ['hardcoded-secret', 'parse-error'],
   },
   {
+    path: 'fabric/ServiceManifest.xml',
+    text: [
+      '<ServiceManifest Name="Api"><CodePackage Name="Code"><EnvironmentVariables>',
+      `  <EnvironmentVariable Name="DD_API_KEY" Value="${K}" />`,
+      `  <EnvironmentVariable Name="DD_APP_KEY" Type="Encrypted" Value="${A}" />`,
+      `  <EnvironmentVariable Name="DD_APPLICATION_KEY" Value=${A} />`,
+      '</EnvironmentVariables></CodePackage></ServiceManifest>',
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret', 'parse-error'],
+  },
+  {
     path: 'azure/webapp-settings.json',
     text: [
       '[',

@@ -9,7 +9,10 @@ import type { FormatId } from '../core/types.js';
 const DESCRIPTIONS: Record<FormatId, { readonly label: string; readonly reads: string }> = {
   dockerfile: { label: 'Dockerfile', reads: '`ENV`, `ARG`, per stage; `CMD`/`ENTRYPOINT`/`RUN` command lines' },
   dotenv: { label: 'dotenv', reads: '`KEY=value` with dotenv quoting, `export`, `${VAR}`' },
-  xmlConfig: { label: 'IIS / .NET config', reads: '`<environmentVariable>`, `<appSettings>`' },
+  xmlConfig: {
+    label: 'IIS / .NET config',
+    reads: '`<environmentVariable>`, `<appSettings>`; Service Fabric `<EnvironmentVariable>` per code package',
+  },
   yaml: {
     label: 'YAML',
     reads: 'docker-compose files and Kubernetes manifests only: `environment:`, `env:`, `command`/`args`',

@@ -17,7 +17,7 @@ const SLOTS: Readonly<Partial<Record<FormatId, readonly Slot[]>>> = {
     { before: /^\s*-\s*name:\s*["']?$/, surface: 'env' },
     { before: /^\s*-\s*["']?$/, surface: 'env' },
   ],
-  xmlConfig: [{ before: /<(environmentVariable|add)\s+(name|key)="$/, surface: 'env' }],
+  xmlConfig: [{ before: /<(environmentVariable|add)\s+(name|key)="$/i, surface: 'env' }],
   shell: [{ before: /^\s*(export\s+)$/, surface: 'env' }],
   batch: [{ before: /^\s*set\s+"?$/i, surface: 'env' }],
   powershell: [{ before: /\$env:$/i, surface: 'env' }],

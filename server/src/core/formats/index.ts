@@ -81,7 +81,10 @@ export const FILE_NAMES: readonly { readonly format: FormatId; readonly patterns
     patterns: ['Dockerfile', 'Dockerfile.*', '*.dockerfile', 'Containerfile', '*.containerfile'],
   },
   { format: 'dotenv', patterns: ['.env', '.env.*', '*.env'] },
-  { format: 'xmlConfig', patterns: ['web.config', 'web.*.config', 'applicationHost.config', 'app.config'] },
+  {
+    format: 'xmlConfig',
+    patterns: ['web.config', 'web.*.config', 'applicationHost.config', 'app.config', 'ServiceManifest.xml'],
+  },
   { format: 'yaml', patterns: ['*.yaml', '*.yml'] },
   { format: 'ruby', patterns: ['*.rb', '*.ru', 'Gemfile', 'Rakefile'] },
   { format: 'shell', patterns: ['*.sh', '*.bash', '*.zsh', '.bashrc', '.profile'] },

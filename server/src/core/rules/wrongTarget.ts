@@ -145,9 +145,12 @@ function tracerReads(ctx: RuleContext, name: string): boolean {
   return (ctx.catalog.known('env', name)?.runtimes.length ?? 0) > 0;
 }
 
-/** Scopes that are one container or image: compose services, k8s and ECS containers, Dockerfile stages. */
+/**
+ * Scopes that are one container or image: compose services, k8s and ECS containers, Service Fabric
+ * code packages, Dockerfile stages.
+ */
 function isContainer(scope: string): boolean {
-  return /^(compose|k8s|ecs|stage):/.test(scope);
+  return /^(compose|k8s|ecs|sf|stage):/.test(scope);
 }
 
 /** `compose:web` as "service `web`", a k8s scope as "container `agent`", a stage as "stage 2". */
@@ -155,6 +158,7 @@ function describe(scope: string): string {
   if (scope.startsWith('compose:')) return `service \`${scope.slice('compose:'.length)}\``;
   if (scope.startsWith('k8s:')) return `container \`${scope.slice(scope.lastIndexOf('/') + 1)}\``;
   if (scope.startsWith('ecs:')) return `container \`${scope.slice('ecs:'.length)}\``;
+  if (scope.startsWith('sf:')) return `code package \`${scope.slice('sf:'.length)}\``;
   const stage = /^stage:(\d+)$/.exec(scope)?.[1];
   return stage !== undefined ? `stage ${Number(stage) + 1}` : `\`${scope}\``;
 }
