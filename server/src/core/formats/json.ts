@@ -18,6 +18,7 @@ import {
   removalOf,
   stringOf,
   strictErrors,
+  TEMPLATE,
   type JsonDocument,
   type Node,
 } from './jsonNodes.js';
@@ -46,7 +47,8 @@ export function extractJson(text: string, ctx: ExtractContext): ExtractResult {
  */
 function withErrors(doc: JsonDocument, result: ExtractResult, strictReader: string | undefined): ExtractResult {
   const errors = strictReader !== undefined ? strictErrors(doc.text) : doc.errors;
-  const problems = parseErrorFinding(doc, errors, strictReader ?? 'it');
+  // A template (`"cpu": ${cpu}`) is JSON only once rendered: its syntax is not this file's.
+  const problems = TEMPLATE.test(doc.text) ? [] : parseErrorFinding(doc, errors, strictReader ?? 'it');
   return mergeResults([{ occurrences: [], problems, runtimeHints: [] }, result]);
 }
 

@@ -93,6 +93,12 @@ export function removalOf(doc: JsonDocument, siblings: readonly Node[], at: numb
   return doc.index.rangeOf(member.offset, member.offset + member.length);
 }
 
+/**
+ * Template placeholders (`${var}` for Terraform's templatefile, `{{ .x }}` for Go and Jinja templates,
+ * `%{ if }`): such a file is rendered before anything reads it, so the value is not the one written.
+ */
+export const TEMPLATE = /\$\{[^}]*\}|\{\{[\s\S]*\}\}|%\{[^}]*\}/;
+
 /** The parts of one `NAME = value` written in JSON: the name's string node and the value's node. */
 export interface JsonSetting {
   readonly name: Node;
@@ -118,7 +124,8 @@ export function envOccurrence(doc: JsonDocument, setting: JsonSetting): SettingO
     name,
     nameRange: innerRange(doc, setting.name),
     ...(value && text !== undefined ? { value: text, valueRange: rangeOfNode(doc, value) } : {}),
-    valueKind: text !== undefined ? 'literal' : value && value.type !== 'null' ? 'reference' : 'none',
+    valueKind:
+      text !== undefined && !TEMPLATE.test(text) ? 'literal' : value && value.type !== 'null' ? 'reference' : 'none',
     scope: setting.scope,
     ...(setting.removal ? { removalRange: setting.removal } : {}),
     // A JSON string literal is exactly what JSON.stringify writes, which is what this style renders.
