@@ -25,3 +25,26 @@ describe('detection by folder', () => {
     assert.deepEqual(codes('file:///etc/nginx/conf.d/override.conf'), []);
   });
 });
+
+describe('the setup on formats it does not edit', () => {
+  it('offers no CodeLens there, and the command says why instead of editing', async () => {
+    const service = await realService();
+    const files = [
+      {
+        uri: 'file:///w/Properties/launchSettings.json',
+        text: '{"profiles": {"a": {"environmentVariables": {"DD_ENV": "dev"}}}}',
+      },
+      { uri: 'file:///w/api.service', text: '[Service]\nEnvironment=DD_ENV=prod\n' },
+      { uri: 'file:///w/datadog.properties', text: 'dd.env=prod\n' },
+      {
+        uri: 'file:///w/ServiceManifest.xml',
+        text: '<ServiceManifest><CodePackage Name="C"><EnvironmentVariables><EnvironmentVariable Name="DD_ENV" Value="x"/></EnvironmentVariables></CodePackage></ServiceManifest>',
+      },
+    ];
+    for (const doc of files) {
+      assert.equal(service.setupHint(doc), undefined, doc.uri);
+      const plan = service.planSetup(doc, { runtime: 'dotnet' });
+      assert.match(plan.error ?? '', /does not edit|no setup for/, doc.uri);
+    }
+  });
+});
