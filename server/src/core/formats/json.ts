@@ -70,7 +70,8 @@ function readLaunchSettings(doc: JsonDocument): ExtractResult {
   for (const profile of properties(property(doc.root, 'profiles'))) {
     const scope = `launch:${stringOf(profile.children?.[0]) ?? ''}`;
     const variables = properties(property(profile.children?.[1], 'environmentVariables'));
-    for (let at = 0; at < variables.length; at++) occurrences.push(...pairOccurrence(doc, variables, at, scope));
+    for (let at = 0; at < variables.length; at++)
+      for (const occurrence of pairOccurrence(doc, variables, at, scope)) occurrences.push(occurrence);
   }
   const runtimeHints = [{ runtime: 'dotnet' as const, reason: 'a .NET launchSettings.json' }];
   return { occurrences, problems: [], runtimeHints };

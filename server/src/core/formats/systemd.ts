@@ -62,8 +62,9 @@ export function extractSystemd(text: string, _ctx?: ExtractContext): ExtractResu
       if (words.some((word) => word.unterminated))
         problems.push(syntaxError(index, line, 'warning', 'Unterminated quote: systemd ignores this whole line.'));
       else {
-        occurrences.push(...environment(words, index, line));
-        problems.push(...strayWords(words, index));
+        // Loops, not push(...): one continued line may hold tens of thousands of words.
+        for (const occurrence of environment(words, index, line)) occurrences.push(occurrence);
+        for (const problem of strayWords(words, index)) problems.push(problem);
       }
     }
     if (key === 'ExecStart') commands.push(execStart(value, index, text));
@@ -124,7 +125,7 @@ function slice(line: Logical, from: number): Logical {
  * words; `'…'` and `"…"` quote anywhere in a word; a backslash escapes the next character (`\n`,
  * `\t` and friends become their control characters outside single quotes).
  */
-export function splitWords(line: Logical): Word[] {
+function splitWords(line: Logical): Word[] {
   const words: Word[] = [];
   let i = 0;
   const { chars, at } = line;
