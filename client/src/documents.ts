@@ -15,6 +15,7 @@ export const FILE_PATTERNS = [
   '**/web.*.config',
   '**/app.config',
   '**/applicationHost.config',
+  '**/ServiceManifest.xml',
   '**/*.yaml',
   '**/*.yml',
   '**/*.rb',
@@ -43,6 +44,10 @@ export const FILE_PATTERNS = [
   '**/*.mts',
   '**/*.cts',
   '**/*.py',
+  '**/*.json',
+  '**/*.service',
+  '**/*.service.d/*.conf',
+  '**/*.properties',
 ] as const;
 
 /** Language ids whose documents may have no file on disk yet (untitled). */

@@ -110,7 +110,8 @@ describe('cli on binary, huge and hidden files', () => {
   it('skips hidden directories such as .git', () => {
     assert.deepStrictEqual(
       report.files.map((file) => file.path),
-      ['binary/.env', 'bom/.env', 'huge/.env'],
+      // empty.json is the config file, walked as JSON like any other (and silent).
+      ['binary/.env', 'bom/.env', 'empty.json', 'huge/.env'],
     );
   });
 

@@ -73,8 +73,10 @@ describe('cli paths it cannot check', () => {
       ],
     );
     const files = (JSON.parse(walked.stdout) as { files: { path: string }[] }).files.map((f) => f.path);
+    // The config file is JSON too: walked, and silent (it is none of the JSON kinds that hold settings).
     assert.deepStrictEqual(files, [
       'app/Dockerfile',
+      'empty.json',
       'tree/.github/workflows/ci.yml',
       'tree/.gitlab/ci/test.gitlab-ci.yml',
       'tree/Dockerfile',

@@ -44,6 +44,11 @@ describe('package.json contributions', () => {
       'Makefile',
       'GNUmakefile',
       'docker.mk',
+      'task-definition.json',
+      'launchSettings.json',
+      'api.service',
+      'datadog.properties',
+      'ServiceManifest.xml',
     ];
     const globToRegExp = (glob: string) =>
       new RegExp(`^${glob.replace('**/', '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`, 'i');

@@ -50,6 +50,17 @@ export function adversarialInputs(scale: number): Readonly<Record<string, () => 
     // One level per line, so the nesting reaches the parsers instead of the line cap.
     deepBracketLines: () => `${r('[\n', 100_000)}${r(']\n', 100_000)}`,
     deepBraces: () => `services: ${r('{a: ', 20_000)}1${r('}', 20_000)}\n`,
+    jsonDeepContainers: () => `{"containerDefinitions": ${r('[', 100_000)}${r(']', 100_000)}}`,
+    jsonManyEnv: () =>
+      `{"containerDefinitions": [{"name": "a", "environment": [${r('{"name": "DD_ENV", "value": "x"},', 100_000)}]}]}`,
+    jsonManyContainers: () =>
+      `{"containerDefinitions": [${r('{"name": "a", "command": ["sh", "-c", "java -jar x.jar -Ddd.env=1"]},', 50_000)}]}`,
+    jsonManyProfiles: () =>
+      `{"profiles": {${r('"p": {"environmentVariables": {"DD_ENV": "x", "DD_ENV": 1,}},', 50_000)}}}`,
+    jsonAppServiceUnclosed: () => `[${r('{"name": "DD_ENV", "value": "x", "slotSetting": false', 50_000)}`,
+    systemdContinuations: () => `[Service]\nEnvironment=${r('DD_ENV="a b" \\\n', 50_000)}\n`,
+    systemdOpenQuotes: () => `[Service]\n${r('Environment="DD_A=\'x\n', 20_000)}`,
+    propertiesContinuations: () => `dd.env=${r('a\\\n  ', 50_000)}\n${r('dd.a\\u00', 20_000)}`,
     deepXml: () => `${r('<a>', 100_000)}${r('</a>', 100_000)}`,
     deepXmlLines: () => `<configuration>\n${r('<a>\n', 100_000)}${r('</a>\n', 100_000)}</configuration>\n`,
     deepYamlLines: () =>
@@ -101,4 +112,7 @@ export const SAMPLE_FILE_NAMES: Readonly<Record<FormatId, string>> = {
   go: 'main.go',
   javascript: 'tracer.ts',
   python: 'app.py',
+  json: 'task-definition.json',
+  systemd: 'api.service',
+  javaProperties: 'datadog.properties',
 };

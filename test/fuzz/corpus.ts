@@ -39,6 +39,10 @@ export const FILE_NAMES: readonly { readonly format: FormatId; readonly fileName
   { format: 'javascript', fileName: 'tracer.js' },
   { format: 'javascript', fileName: 'stack.ts' },
   { format: 'python', fileName: 'app.py' },
+  { format: 'json', fileName: 'task-definition.json' },
+  { format: 'json', fileName: 'launchSettings.json' },
+  { format: 'systemd', fileName: 'api.service' },
+  { format: 'javaProperties', fileName: 'datadog.properties' },
 ];
 
 let loaded: readonly FuzzCase[] | undefined;

@@ -84,6 +84,17 @@ const LINES: Record<FormatId, readonly string[]> = {
     `new ecs.ContainerDefinition(this, 'a', { environment: { DD_API_KEY: '${KEY}' } })`,
   ],
   python: [`os.environ["DD_API_KEY"] = "${KEY}"`, `Profiler(api_key="${KEY}")`],
+  systemd: [
+    `Environment=DD_API_KEY=${KEY}`,
+    `Environment="DD_APP_KEY=${KEY}" DD_ENV=prod`,
+    `ExecStart=/usr/bin/java -Ddd.api-key=${KEY} -jar /opt/app.jar`,
+  ],
+  javaProperties: [`dd.api-key=${KEY}`, `dd.api-key : ${KEY}`, `dd.application-key ${KEY}`],
+  json: [
+    `$I{ "name": "DD_API_KEY", "value": "${KEY}" },`,
+    `$I"DD_API_KEY": "${KEY}",`,
+    `$I{ "name": "DD_APP_KEY", "value": "${KEY}", "slotSetting": false },`,
+  ],
 };
 
 /** Lines after which a secret line of the same shape fits (YAML needs the right indentation, Ruby the block). */
@@ -94,6 +105,7 @@ const ANCHORS: Partial<Record<FormatId, RegExp>> = {
   go: /^(\s+)(profiler|p|os)\./,
   javascript: /^()(const|import|process|require)\b/,
   python: /^()(import|from|os\.)/,
+  json: /^(\s*)(\{\s*"name":|"[A-Z][A-Z0-9_]*":\s)/,
 };
 
 /** Plants `line` after line number `at` (modulo the lines that fit), indented like its anchor. */

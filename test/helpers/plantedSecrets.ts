@@ -349,6 +349,85 @@ export const PLANTED_FILES: readonly PlantedFile[] = [
     ].join('\n'),
     expects: ['hardcoded-secret'],
   },
+  {
+    // A key in the environment, in a `sh -c` command line, and a malformed line after it.
+    path: 'ecs/task-definition.json',
+    text: [
+      '{ "containerDefinitions": [',
+      '  { "name": "api", "image": "eclipse-temurin:21", "entryPoint": ["sh", "-c"],',
+      `    "command": ["java -Ddd.api-key=${K} -jar app.jar -javaagent:/dd-java-agent.jar"],`,
+      `    "environment": [{ "name": "DD_API_KEY", "value": "${K}" }, { "name": "DD_APP_KEY", "value": ${A.length} },`,
+      `      { "name": "DD_APPLICATION_KEY", "value": "${A}\t" }, { "name": "DD_SERVICE" "value": "${K}" }]`,
+      '  }',
+      ']}',
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret', 'arg-order', 'parse-error', 'value-syntax'],
+  },
+  {
+    path: 'dotnet/Properties/launchSettings.json',
+    text: [
+      '{ "profiles": { "Api": { "environmentVariables": {',
+      `  "DD_API_KEY": "${K}", // a comment`,
+      `  "DD_APP_KEY": "${A}",`,
+      '} } } }',
+      '',
+    ].join('\r\n'),
+    expects: ['hardcoded-secret'],
+  },
+  {
+    // Quoted, escaped, continued over a line, and in the ExecStart command line.
+    path: 'systemd/orders.service',
+    text: [
+      '[Service]',
+      `Environment="DD_API_KEY=${K}" DD_SERVICE=orders`,
+      `Environment=DD_APP_KEY=${A.slice(0, 20)}\\`,
+      `${A.slice(20)} "DD_ENV=unterminated`,
+      `Environment='DD_APPLICATION_KEY=${A}'`,
+      `ExecStart=/usr/bin/java -jar app.jar -Ddd.api-key=${K}`,
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret', 'arg-order', 'parse-error'],
+  },
+  {
+    path: 'systemd/api.service.d/override.conf',
+    text: ['[Service]', `Environment=DD_API_KEY=${K}`, ''].join('\r\n'),
+    expects: ['hardcoded-secret'],
+  },
+  {
+    path: 'java/datadog.properties',
+    text: [
+      `dd.api-key=${K}`,
+      `dd.application-key : ${A.slice(0, 10)}\\`,
+      `    ${A.slice(10)}`,
+      `dd.api-key ${K}\\u00zz`,
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret', 'parse-error'],
+  },
+  {
+    path: 'fabric/ServiceManifest.xml',
+    text: [
+      '<ServiceManifest Name="Api"><CodePackage Name="Code"><EnvironmentVariables>',
+      `  <EnvironmentVariable Name="DD_API_KEY" Value="${K}" />`,
+      `  <EnvironmentVariable Name="DD_APP_KEY" Type="Encrypted" Value="${A}" />`,
+      `  <EnvironmentVariable Name="DD_APPLICATION_KEY" Value=${A} />`,
+      '</EnvironmentVariables></CodePackage></ServiceManifest>',
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret', 'parse-error'],
+  },
+  {
+    path: 'azure/webapp-settings.json',
+    text: [
+      '[',
+      `  { "name": "DD_API_KEY", "value": "${K}", "slotSetting": false },`,
+      `  { "name": "DD_APP_KEY", "value": "${A}", "slotSetting": true }`,
+      ']',
+      '',
+    ].join('\n'),
+    expects: ['hardcoded-secret'],
+  },
 ];
 
 /** The planted keys found in `text`, by any run of 8 or more characters in any case; [] when none. */

@@ -9,7 +9,10 @@ import type { FormatId } from '../core/types.js';
 const DESCRIPTIONS: Record<FormatId, { readonly label: string; readonly reads: string }> = {
   dockerfile: { label: 'Dockerfile', reads: '`ENV`, `ARG`, per stage; `CMD`/`ENTRYPOINT`/`RUN` command lines' },
   dotenv: { label: 'dotenv', reads: '`KEY=value` with dotenv quoting, `export`, `${VAR}`' },
-  xmlConfig: { label: 'IIS / .NET config', reads: '`<environmentVariable>`, `<appSettings>`' },
+  xmlConfig: {
+    label: 'IIS / .NET config',
+    reads: '`<environmentVariable>`, `<appSettings>`; Service Fabric `<EnvironmentVariable>` per code package',
+  },
   yaml: {
     label: 'YAML',
     reads:
@@ -34,6 +37,18 @@ const DESCRIPTIONS: Record<FormatId, { readonly label: string; readonly reads: s
     label: 'Python',
     reads:
       '`ddtrace.profiling.Profiler(env=…, …)`, `import ddtrace.profiling.auto`, `os.environ[…]`; AWS CDK `environment={…}`, `add_environment(…)`',
+  },
+  systemd: {
+    label: 'systemd unit',
+    reads: '`[Service]` `Environment=` (systemd quoting), `ExecStart=` command lines; `EnvironmentFile=` not followed',
+  },
+  javaProperties: {
+    label: 'Java properties',
+    reads: "`dd.*` keys of the Java tracer's config file (other `.properties` files only when every key is `dd.*`)",
+  },
+  json: {
+    label: 'JSON',
+    reads: 'ECS task definitions, `launchSettings.json` profiles, App Service settings only (by content)',
   },
 };
 

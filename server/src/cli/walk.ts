@@ -125,7 +125,7 @@ function walk(dir: string, walker: Walker, found: (file: string) => void): void 
       } else {
         walk(path, walker, found);
       }
-    } else if (detectFormat(entry.name)) {
+    } else if (detectFormat(path)) {
       const file = fileEntry(entry, path, walker);
       if (file) found(file);
     }

@@ -46,6 +46,9 @@ export const FORMATS = [
   'go',
   'javascript',
   'python',
+  'json',
+  'systemd',
+  'javaProperties',
 ] as const;
 export type FormatId = (typeof FORMATS)[number];
 

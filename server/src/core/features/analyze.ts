@@ -44,6 +44,22 @@ export interface DocumentAnalysis {
   readonly findings: readonly Finding[];
 }
 
+/**
+ * The format of a document, from its path (a systemd drop-in is known by its folder,
+ * `*.service.d/`) and its language id.
+ */
+export function formatOf(doc: DocumentInput): FormatId | undefined {
+  const path = doc.uri.replace(/[?#].*$/, '');
+  const parent = path.split(/[\\/]/).slice(-2, -1)[0] ?? '';
+  let folder = parent;
+  try {
+    folder = decodeURIComponent(parent);
+  } catch {
+    // A malformed escape: the folder's name as written.
+  }
+  return detectFormat(`${folder}/${fileNameOf(doc.uri)}`, doc.languageId);
+}
+
 export function fileNameOf(uri: string): string {
   const path = uri.replace(/[?#].*$/, '');
   const base = path.split(/[\\/]/).pop() ?? path;
@@ -87,7 +103,7 @@ function limitsKey(limits: AnalysisLimits): string {
 
 function extractUncached(deps: ServiceDeps, doc: DocumentInput, limits: AnalysisLimits): ExtractedDocument | undefined {
   const fileName = fileNameOf(doc.uri);
-  const format = detectFormat(fileName, doc.languageId);
+  const format = formatOf(doc);
   if (!format || screenText(doc.text, limits)) return undefined;
   const { text, note } = withoutLongLines(doc.text, limits.maxLineChars);
   const extracted = safely(
@@ -118,7 +134,7 @@ function extractUncached(deps: ServiceDeps, doc: DocumentInput, limits: Analysis
 export function analyzeDocument(deps: ServiceDeps, doc: DocumentInput, settings: AnalysisSettings): DocumentAnalysis {
   const started = (deps.now ?? now)();
   const limits = resolveLimits(settings.limits);
-  const format = detectFormat(fileNameOf(doc.uri), doc.languageId);
+  const format = formatOf(doc);
   const refused = format ? screenText(doc.text, limits) : undefined;
   if (refused) return { format, findings: applySeverities([refused], settings) };
   const document = extractDocument(deps, doc, limits);

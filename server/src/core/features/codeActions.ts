@@ -10,20 +10,19 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver-types';
-import { detectFormat } from '../formats/index.js';
 import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
 import { comparePositions } from '../text/ranges.js';
 import type { Fix } from '../types.js';
-import { fileNameOf, type DocumentInput } from './analyze.js';
+import { fileNameOf, formatOf, type DocumentInput } from './analyze.js';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics.js';
-import { suppressionEdits } from './suppressionEdits.js';
+import { commentsAllowed, suppressionEdits } from './suppressionEdits.js';
 import { screenText } from './limits.js';
 import { logicalLineStarts } from './logicalLines.js';
 
 export function codeActions(doc: DocumentInput, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const index = createLineIndex(doc.text);
   // A refused file (binary, too large) is never read, so a suppression comment in it would change nothing.
-  const format = screenText(doc.text) ? undefined : detectFormat(fileNameOf(doc.uri), doc.languageId);
+  const format = screenText(doc.text) ? undefined : formatOf(doc);
   const actions: CodeAction[] = [];
   let starts: number[] | undefined; // computed once, for the first suppression
   for (const diagnostic of diagnostics) {
@@ -35,7 +34,7 @@ export function codeActions(doc: DocumentInput, range: Range, diagnostics: reado
       actions.push(fix.safe === true ? { ...fixAction, data: { safeFix: true } } : fixAction);
     }
     const code = String(diagnostic.code ?? '');
-    if (format && code) {
+    if (format && code && commentsAllowed(format, fileNameOf(doc.uri))) {
       starts ??= logicalLineStarts(doc.text.split(/\r\n|\r|\n/), format === 'xmlConfig');
       const line = onALine(code, diagnostic.range) ? diagnostic.range.start.line : undefined;
       for (const { title, edit } of suppressionEdits(doc.text, index, format, code, line, starts)) {

@@ -23,7 +23,18 @@ const COMMENT: Readonly<Record<FormatId, (body: string) => string>> = {
   go: (b) => `// ${b}`,
   javascript: (b) => `// ${b}`,
   python: (b) => `# ${b}`,
+  json: (b) => `// ${b}`,
+  systemd: (b) => `# ${b}`,
+  javaProperties: (b) => `# ${b}`,
 };
+
+/**
+ * Whether a suppression comment can be written in the file: strict JSON (an ECS task definition, App
+ * Service settings) has no comments, and one would break the file; launchSettings.json allows them.
+ */
+export function commentsAllowed(format: FormatId, fileName: string): boolean {
+  return format !== 'json' || /^launchsettings\.json$/i.test(fileName);
+}
 
 /** Lines that must stay at the very top of a file. */
 const MUST_LEAD = /^(\uFEFF)?(#!|#\s*(escape|syntax|check)\s*=|<\?xml|%YAML)/i;

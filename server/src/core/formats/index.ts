@@ -9,11 +9,14 @@ import { extractDotenv } from './dotenv.js';
 import { extractMakefile } from './makefile.js';
 import { extractGo } from './go.js';
 import { extractJavascript } from './javascript.js';
+import { extractJavaProperties } from './javaProperties.js';
+import { extractJson } from './json.js';
 import { extractPhpIni } from './phpIni.js';
 import { extractPowershell } from './powershell.js';
 import { extractPython } from './python.js';
 import { extractRuby } from './ruby.js';
 import { extractShell } from './shell.js';
+import { extractSystemd } from './systemd.js';
 import { extractXmlConfig } from './xmlConfig.js';
 import { extractYaml } from './yaml.js';
 
@@ -31,6 +34,9 @@ const EXTRACTORS: Record<FormatId, Extractor> = {
   go: extractGo,
   javascript: extractJavascript,
   python: extractPython,
+  json: extractJson,
+  systemd: extractSystemd,
+  javaProperties: extractJavaProperties,
 };
 
 /**
@@ -74,8 +80,9 @@ const BY_LANGUAGE_ID: Readonly<Record<string, FormatId>> = {
  * Kubernetes manifests.
  */
 export function detectFormat(fileName: string, languageId?: string): FormatId | undefined {
-  const base = (fileName.split(/[\\/]/).pop() ?? fileName).toLowerCase();
-  const byName = detectByName(base);
+  const parts = fileName.split(/[\\/]/);
+  const base = (parts.pop() ?? fileName).toLowerCase();
+  const byName = detectByName(base, parts.pop()?.toLowerCase());
   if (byName) return byName;
   return languageId ? BY_LANGUAGE_ID[languageId] : undefined;
 }
@@ -91,17 +98,24 @@ export const FILE_NAMES: readonly { readonly format: FormatId; readonly patterns
     patterns: ['Dockerfile', 'Dockerfile.*', '*.dockerfile', 'Containerfile', '*.containerfile'],
   },
   { format: 'dotenv', patterns: ['.env', '.env.*', '*.env'] },
-  { format: 'xmlConfig', patterns: ['web.config', 'web.*.config', 'applicationHost.config', 'app.config'] },
+  {
+    format: 'xmlConfig',
+    patterns: ['web.config', 'web.*.config', 'applicationHost.config', 'app.config', 'ServiceManifest.xml'],
+  },
   { format: 'yaml', patterns: ['*.yaml', '*.yml'] },
   { format: 'ruby', patterns: ['*.rb', '*.ru', 'Gemfile', 'Rakefile'] },
   { format: 'shell', patterns: ['*.sh', '*.bash', '*.zsh', '.bashrc', '.profile'] },
   { format: 'batch', patterns: ['*.bat', '*.cmd'] },
   { format: 'powershell', patterns: ['*.ps1', '*.psm1'] },
+  // Before PHP's pool names: a drop-in may be called www.conf too.
+  { format: 'systemd', patterns: ['*.service', '*.service.d/*.conf'] },
   { format: 'phpIni', patterns: ['*.ini', '.htaccess', 'www.conf', 'php-fpm.conf'] },
   { format: 'makefile', patterns: ['Makefile', 'GNUmakefile', '*.mk'] },
   { format: 'go', patterns: ['*.go'] },
   { format: 'javascript', patterns: ['*.js', '*.mjs', '*.cjs', '*.ts', '*.mts', '*.cts'] },
   { format: 'python', patterns: ['*.py'] },
+  { format: 'json', patterns: ['*.json'] },
+  { format: 'javaProperties', patterns: ['datadog.properties', 'dd-java-agent.properties', '*.properties'] },
 ];
 
 const NAME_MATCHERS = FILE_NAMES.map(({ format, patterns }) => ({
@@ -109,15 +123,21 @@ const NAME_MATCHERS = FILE_NAMES.map(({ format, patterns }) => ({
   regexps: patterns.map(globToRegExp),
 }));
 
-/** `*.env` -> /^.*\.env$/i: only `*` is special in these patterns. */
+/** `*.env` -> /^.*\.env$/i: only `*` is special in these patterns, and it never spans a `/`. */
 export function globToRegExp(glob: string): RegExp {
   const body = glob
     .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
+    .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('[^/]*');
   return new RegExp(`^${body}$`, 'i');
 }
 
-function detectByName(base: string): FormatId | undefined {
-  return NAME_MATCHERS.find(({ regexps }) => regexps.some((regexp) => regexp.test(base)))?.format;
+/** A pattern with a `/` (`*.service.d/*.conf`) is matched against the parent folder's name and the base name. */
+function detectByName(base: string, parent: string | undefined): FormatId | undefined {
+  const withParent = parent === undefined ? undefined : `${parent}/${base}`;
+  return NAME_MATCHERS.find(({ regexps }) =>
+    regexps.some((regexp) =>
+      regexp.source.includes('\\/') ? withParent !== undefined && regexp.test(withParent) : regexp.test(base),
+    ),
+  )?.format;
 }

@@ -8,8 +8,9 @@ import { parse } from '@xml-tools/parser';
 import { buildAst, type XMLAttribute, type XMLElement } from '@xml-tools/ast';
 import type { ExtractContext, ExtractResult, Finding, SettingOccurrence } from '../types.js';
 import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
+import { readServiceManifest } from './serviceFabric.js';
 
-interface Xml {
+export interface Xml {
   readonly text: string;
   readonly index: LineIndex;
   readonly occurrences: SettingOccurrence[];
@@ -53,6 +54,7 @@ function extractParsed(text: string): ExtractResult {
   }
   const xml: Xml = { text, index, occurrences: [] };
   const root = buildAst(cst as Parameters<typeof buildAst>[0], tokenVector).rootElement;
+  if (root?.name === 'ServiceManifest') return { ...readServiceManifest(xml, root), problems };
   if (root) visit(xml, root, 'iis:site', undefined);
   const runtimeHints =
     xml.occurrences.length > 0 ? [{ runtime: 'dotnet' as const, reason: 'an IIS configuration file' }] : [];
@@ -72,11 +74,25 @@ function visit(xml: Xml, element: XMLElement, scope: string, parent: string | un
   for (const child of element.subElements) visit(xml, child, inner, name);
 }
 
-function read(xml: Xml, element: XMLElement, keyAttribute: string, scope: string): void {
-  const key = attribute(element, keyAttribute);
+/** How one element names its variable: the attributes, and whether the name is read case-insensitively. */
+export interface XmlVariable {
+  readonly key: string;
+  readonly value: string;
+  readonly caseInsensitive: boolean;
+  /** Whether a secret here ends up inside a deployed artifact (IIS config files ship with the site). */
+  readonly bakedIn: boolean;
+  /** Whether the value is a reference rather than the value itself (an encrypted or secret-store value). */
+  readonly reference?: boolean;
+}
+
+const IIS: Omit<XmlVariable, 'key'> = { value: 'value', caseInsensitive: true, bakedIn: true };
+
+export function read(xml: Xml, element: XMLElement, keyAttribute: string | XmlVariable, scope: string): void {
+  const names = typeof keyAttribute === 'string' ? { ...IIS, key: keyAttribute } : keyAttribute;
+  const key = attribute(element, names.key);
   const keyRange = key && valueOffsets(key);
   if (!key?.value || !keyRange) return;
-  const value = attribute(element, 'value');
+  const value = attribute(element, names.value);
   const valueRange = value && valueOffsets(value);
   const start = element.position.startOffset;
   const end = element.position.endOffset + 1;
@@ -90,16 +106,16 @@ function read(xml: Xml, element: XMLElement, keyAttribute: string, scope: string
     ...(decoded !== undefined && valueRange
       ? { value: decoded, valueRange: xml.index.rangeOf(valueRange[0], valueRange[1]) }
       : {}),
-    valueKind: decoded === undefined ? 'none' : /%\w+%/.test(decoded) ? 'reference' : 'literal',
+    valueKind: decoded === undefined ? 'none' : names.reference || /%\w+%/.test(decoded) ? 'reference' : 'literal',
     scope,
     removalRange: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } },
     quoting: 'xmlAttribute',
-    bakedIn: true,
-    caseInsensitive: true,
+    bakedIn: names.bakedIn,
+    ...(names.caseInsensitive ? { caseInsensitive: true } : {}),
   });
 }
 
-function attribute(element: XMLElement, key: string): XMLAttribute | undefined {
+export function attribute(element: XMLElement, key: string): XMLAttribute | undefined {
   return element.attributes.find((a) => a.key === key);
 }
 

@@ -37,13 +37,20 @@ export function isTemplateExpression(value: string): boolean {
   return TEMPLATE.some((pattern) => pattern.test(value));
 }
 
-/** A run of letters and digits as long as a key: whatever surrounds it, the value holds a real-looking key. */
-const KEY_LIKE = /(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{20,}/;
+/**
+ * A run of letters and digits as long as a key, with both: whatever surrounds it, the value holds a
+ * real-looking key. Runs are found first and then looked into, since lookaheads tried at every position
+ * rescan the run and take quadratic time on a long value (a properties value continued over 50k lines).
+ */
+function hasKeyLike(value: string): boolean {
+  for (const [run] of value.matchAll(/[A-Za-z0-9]{20,}/g)) if (/\d/.test(run) && /[A-Za-z]/.test(run)) return true;
+  return false;
+}
 
 /** A value written to be replaced by a human before use (`<your-api-key>`, `changeme`, `xxxx`). */
 export function isFillInPlaceholder(value: string): boolean {
   const trimmed = value.trim();
-  if (KEY_LIKE.test(trimmed)) return false;
+  if (hasKeyLike(trimmed)) return false;
   if (FILL_IN.some((pattern) => pattern.test(trimmed))) return true;
   // `your_api_key_here`, `YOUR_DATADOG_API_KEY`, `insert-key-here`: letters only and made of telling words.
   return /^[A-Za-z][A-Za-z _.-]*$/.test(trimmed) && DESCRIPTIVE.test(trimmed);

@@ -167,13 +167,13 @@ function tracerReads(ctx: RuleContext, name: string): boolean {
 }
 
 /**
- * Scopes that are one container or image: compose services, k8s containers, Dockerfile stages, `docker run`s,
- * GitHub Actions jobs, steps and service containers (a job's env does not reach its services), and the
- * processes application_monitoring.yaml configures (only tracers read it). Not GitLab jobs: GitLab
- * passes a job's variables to its service containers too.
+ * Scopes that are one container or image: compose services, k8s and ECS containers, Service Fabric
+ * code packages, Dockerfile stages, `docker run`s, GitHub Actions jobs, steps and service containers (a
+ * job's env does not reach its services), and the processes application_monitoring.yaml configures (only
+ * tracers read it). Not GitLab jobs: GitLab passes a job's variables to its service containers too.
  */
 function isContainer(scope: string): boolean {
-  return /^(compose|k8s|stage|docker|gha|ssi):/.test(scope);
+  return /^(compose|k8s|ecs|sf|stage|docker|gha|ssi):/.test(scope);
 }
 
 /** `compose:web` as "service `web`", a k8s scope as "container `agent`", a stage as "stage 2". */
@@ -187,6 +187,8 @@ export function describe(scope: string): string {
   if (scope.startsWith('k8s:')) return `container \`${scope.slice(scope.lastIndexOf('/') + 1)}\``;
   const run = /^docker:(\d+):/.exec(scope)?.[1];
   if (run !== undefined) return `\`docker run\` container on line ${run}`;
+  if (scope.startsWith('ecs:')) return `container \`${scope.slice('ecs:'.length)}\``;
+  if (scope.startsWith('sf:')) return `code package \`${scope.slice('sf:'.length)}\``;
   const stage = /^stage:(\d+)$/.exec(scope)?.[1];
   return stage !== undefined ? `stage ${Number(stage) + 1}` : `\`${scope}\``;
 }

@@ -18,6 +18,7 @@ import { phpIniPlanner } from './phpIni.js';
 import { rubyPlanner } from './ruby.js';
 import { batchPlanner, makefilePlanner, powershellPlanner, shellPlanner } from './scripts.js';
 import { enablesProfiling } from './hint.js';
+import { notEditable } from './notEditable.js';
 import { eolOf } from './text.js';
 import type {
   Entry,
@@ -47,6 +48,9 @@ const PLANNERS: Readonly<Partial<Record<FormatId, FormatPlanner>>> = {
   powershell: powershellPlanner,
   phpIni: phpIniPlanner,
   makefile: makefilePlanner,
+  systemd: notEditable('systemd units', ['java', 'python', 'go', 'ruby', 'nodejs', 'dotnet', 'php', 'ddprof']),
+  javaProperties: notEditable('Java properties files', ['java'], 'javaProperty'),
+  json: notEditable('JSON files', ['java', 'python', 'go', 'ruby', 'nodejs', 'dotnet', 'php', 'ddprof']),
 };
 
 interface Prepared {

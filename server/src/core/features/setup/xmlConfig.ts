@@ -50,6 +50,8 @@ export const xmlConfigPlanner: FormatPlanner = {
     ];
   },
   unsupported(input) {
+    if (/^servicemanifest\.xml$/i.test(input.fileName))
+      return 'Enable Datadog profiling… does not edit Service Fabric manifests yet: add <EnvironmentVariable> elements to the code package by hand (completion lists the names).';
     if (input.text.trim() === '') return undefined;
     if (!root(input.text)) return 'The file is not well-formed XML; fix the parse error first.';
     return container(input.text)
