@@ -137,6 +137,19 @@ export interface ExtractResult {
   readonly images?: readonly ScopeImage[];
   /** The operating system the file's scopes run on, where the text says (omitted: nothing says). */
   readonly osHints?: readonly OsHint[];
+  /**
+   * Weaker evidence of a runtime, used for a scope only when no runtime hint covers it: the project files
+   * a Dockerfile stage copies in (`COPY Gemfile`), or those beside the document (named by the adapter).
+   */
+  readonly projectHints?: readonly RuntimeHint[];
+  /** Scopes that start with another's settings: a Dockerfile stage built `FROM` an earlier stage. */
+  readonly scopeParents?: readonly ScopeParent[];
+}
+
+/** `scope` inherits every setting of `parent` (and of its parents), which come before its own. */
+export interface ScopeParent {
+  readonly scope: string;
+  readonly parent: string;
 }
 
 /** The container image a scope runs, as written (`datadog/agent:7`), for rules that tell processes apart. */

@@ -102,9 +102,7 @@ function extractUncached(deps: ServiceDeps, doc: DocumentInput, limits: Analysis
   const problems = note ? [note, ...extracted.problems] : extracted.problems;
   // A declared runtime replaces what the file's contents suggest.
   const runtimeHints = declared.length > 0 ? declared : extracted.runtimeHints;
-  const images = extracted.images ? { images: extracted.images } : {};
-  const osHints = extracted.osHints ? { osHints: extracted.osHints } : {};
-  return { format, extracted: { occurrences: extracted.occurrences, problems, runtimeHints, ...images, ...osHints } };
+  return { format, extracted: { ...extracted, problems, runtimeHints } };
 }
 
 /**

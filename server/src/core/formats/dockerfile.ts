@@ -107,7 +107,8 @@ function startStage(state: State, instruction: Instruction): void {
   });
   const images = image ? [{ scope, image: parent?.image ?? image }] : [];
   const osHints = os ? [{ ...os, scope }] : [];
-  add(state, { occurrences: [], problems: [], runtimeHints: [...own, ...inherited], images, osHints });
+  const scopeParents = parent ? [{ scope, parent: parent.scope }] : [];
+  add(state, { occurrences: [], problems: [], runtimeHints: [...own, ...inherited], images, osHints, scopeParents });
 }
 
 /** A generic final stage (distroless, alpine) running what an earlier stage built runs that runtime. */

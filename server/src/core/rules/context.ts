@@ -6,6 +6,8 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { Setting } from '../catalog/schema.js';
 import { canonicalName } from './canonicalName.js';
 import { createRuntimeLookup } from './scopeRuntimes.js';
+import { readersOf, winnerFor } from './surfaces.js';
+import { effectiveRuntimes } from './effectiveRuntimes.js';
 import {
   type AnalysisSettings,
   type ExtractResult,
@@ -13,6 +15,7 @@ import {
   type OsHint,
   type Runtime,
   type ScopeImage,
+  type ScopeParent,
   type SettingOccurrence,
 } from '../types.js';
 
@@ -38,10 +41,35 @@ export interface RuleContext {
   runtimeKnown(scope: string): boolean;
   /** Why the runtime of a scope is believed, for messages ("FROM python:3.12", "`DD_X`, read only by PHP"). */
   runtimeReason(scope: string): string | undefined;
-  /** Whether no later occurrence in the scope sets the same setting under any spelling (the last one wins). */
+  /**
+   * Whether this is the value its process uses for some runtime that reads it: no later occurrence on
+   * the same surface sets the same setting under any spelling, and no surface that wins over it does
+   * (a `-Ddd.*` property over `DD_*` in Java, see surfaces.ts).
+   */
   takesEffect(occurrence: SettingOccurrence): boolean;
+  /**
+   * Every occurrence of the same setting that the occurrence's process sees, on any surface, in the
+   * order written: its scope's own and those the scope inherits (a Dockerfile stage built `FROM` another).
+   */
+  settingGroup(occurrence: SettingOccurrence): readonly SettingOccurrence[];
+  /**
+   * The same for a setting named by its canonical env name (canonicalName.ts), or `surface:name` for one
+   * that has no env form: what a scope's process sees of it, possibly nothing.
+   */
+  settingIn(scope: string, setting: string): readonly SettingOccurrence[];
   /** The catalog entry of an occurrence, cached per occurrence. */
   settingOf(occurrence: SettingOccurrence): Setting | undefined;
+}
+
+/** The scope and the scopes it inherits from, nearest first; a cycle (malformed input) ends the walk. */
+function createLineage(links: readonly ScopeParent[]): (scope: string) => string[] {
+  const parents = new Map(links.map((l) => [l.scope, l.parent]));
+  return (scope) => {
+    const chain = [scope];
+    for (let parent = parents.get(scope); parent !== undefined && !chain.includes(parent); parent = parents.get(parent))
+      chain.push(parent);
+    return chain;
+  };
 }
 
 /** A rule: a pure function from the context to findings. */
@@ -56,7 +84,40 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
     settingCache.set(occurrence, setting ?? null);
     return setting;
   };
-  let winners: Set<SettingOccurrence> | undefined;
+  let own: Map<string, SettingOccurrence[]> | undefined;
+  const groups = new Map<string, readonly SettingOccurrence[]>();
+  const keyOf = (o: SettingOccurrence) => canonicalName(ctx, o) ?? `${o.surface}:${o.name}`;
+  const lineage = createLineage(extracted.scopeParents ?? []);
+  const settingIn = (scope: string, key: string): readonly SettingOccurrence[] => {
+    if (!own) {
+      own = new Map();
+      for (const o of extracted.occurrences) {
+        const ownKey = `${o.scope}\u0000${keyOf(o)}`;
+        const group = own.get(ownKey);
+        if (group) group.push(o);
+        else own.set(ownKey, [o]);
+      }
+    }
+    let group = groups.get(`${scope}\u0000${key}`);
+    if (!group) {
+      // Inherited settings come first (a parent stage ends before its child's FROM), and only environment
+      // variables: a parent's RUN does not reach the child, nor its CMD once the child has its own. (An
+      // `ARG` does not reach it either, but occurrences do not say which instruction wrote them: at worst
+      // a missing setting is taken as set.)
+      const [self = scope, ...ancestors] = lineage(scope);
+      const inherited = ancestors
+        .reverse()
+        .flatMap((s) => own?.get(`${s}\u0000${key}`) ?? [])
+        .filter((o) => o.surface === 'env');
+      group = [...inherited, ...(own.get(`${self}\u0000${key}`) ?? [])];
+      groups.set(`${scope}\u0000${key}`, group);
+    }
+    return group;
+  };
+  const settingGroup = (occurrence: SettingOccurrence): readonly SettingOccurrence[] => {
+    const group = settingIn(occurrence.scope, keyOf(occurrence));
+    return group.length > 0 ? group : [occurrence];
+  };
   const ctx: RuleContext = {
     catalog,
     occurrences: extracted.occurrences,
@@ -65,13 +126,15 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
     osHints: extracted.osHints ?? [],
     ...createRuntimeLookup(extracted, settings, settingOf),
     settingOf,
+    settingGroup,
+    settingIn,
     takesEffect(occurrence) {
-      if (!winners) {
-        const last = new Map<string, SettingOccurrence>();
-        for (const o of extracted.occurrences) last.set(`${o.scope}\u0000${canonicalName(ctx, o) ?? o.name}`, o);
-        winners = new Set(last.values());
-      }
-      return winners.has(occurrence);
+      const group = settingGroup(occurrence);
+      if (group.length === 1) return true;
+      const setting = ctx.settingOf(occurrence);
+      const runtimes = setting ? effectiveRuntimes(ctx, occurrence, setting) : ctx.runtimesFor(occurrence.scope);
+      const readers = readersOf(occurrence, runtimes);
+      return readers.some((runtime) => winnerFor(runtime, group) === occurrence);
     },
   };
   return ctx;
