@@ -42,9 +42,12 @@ function conflict(
   group: readonly SettingOccurrence[],
   precedence: SurfacePrecedence,
 ): Finding | undefined {
-  const own = lastOn(group, precedence.surface);
-  const env = lastOn(group, 'env');
-  const winner = winnerFor(precedence.runtime, group);
+  // Another name for the setting (`OTEL_SERVICE_NAME` for `DD_SERVICE`) has its own precedence, which
+  // the OpenTelemetry alias check (otelAliases.ts) judges: only the setting's own names compete here.
+  const named = group.filter((o) => ctx.settingOf(o)?.aliasOf === undefined);
+  const own = lastOn(named, precedence.surface);
+  const env = lastOn(named, 'env');
+  const winner = winnerFor(precedence.runtime, named);
   if (!own || !env || !winner || own.valueKind !== 'literal' || env.valueKind !== 'literal') return undefined;
   const ownSetting = ctx.settingOf(own);
   const envSetting = ctx.settingOf(env);
