@@ -57,6 +57,8 @@ export interface RuleContext {
    * that has no env form: what a scope's process sees of it, possibly nothing.
    */
   settingIn(scope: string, setting: string): readonly SettingOccurrence[];
+  /** The occurrence of a group that a runtime uses (surfaces.ts `winnerFor`), remembered per group. */
+  winnerFor(runtime: Runtime, group: readonly SettingOccurrence[]): SettingOccurrence | undefined;
   /** The catalog entry of an occurrence, cached per occurrence. */
   settingOf(occurrence: SettingOccurrence): Setting | undefined;
 }
@@ -114,6 +116,14 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
     }
     return group;
   };
+  // A file that sets one setting 50,000 times asks for the same group's winner 50,000 times.
+  const winners = new WeakMap<readonly SettingOccurrence[], Map<Runtime, SettingOccurrence | undefined>>();
+  const cachedWinner = (runtime: Runtime, group: readonly SettingOccurrence[]) => {
+    let byRuntime = winners.get(group);
+    if (!byRuntime) winners.set(group, (byRuntime = new Map()));
+    if (!byRuntime.has(runtime)) byRuntime.set(runtime, winnerFor(runtime, group));
+    return byRuntime.get(runtime);
+  };
   const settingGroup = (occurrence: SettingOccurrence): readonly SettingOccurrence[] => {
     const group = settingIn(occurrence.scope, keyOf(occurrence));
     return group.length > 0 ? group : [occurrence];
@@ -128,13 +138,14 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
     settingOf,
     settingGroup,
     settingIn,
+    winnerFor: cachedWinner,
     takesEffect(occurrence) {
       const group = settingGroup(occurrence);
       if (group.length === 1) return true;
       const setting = ctx.settingOf(occurrence);
       const runtimes = setting ? effectiveRuntimes(ctx, occurrence, setting) : ctx.runtimesFor(occurrence.scope);
       const readers = readersOf(occurrence, runtimes);
-      return readers.some((runtime) => winnerFor(runtime, group) === occurrence);
+      return readers.some((runtime) => cachedWinner(runtime, group) === occurrence);
     },
   };
   return ctx;

@@ -15,7 +15,7 @@ import { listRuntimes } from '../text/names.js';
 import type { Rule, RuleContext } from './context.js';
 import { canonicalOf } from './canonicalName.js';
 import { effectiveRuntimes, readByNoneInUse } from './effectiveRuntimes.js';
-import { precedenceOfRuntime, spelled, spelledWithValue, winnerFor } from './surfaces.js';
+import { precedenceOfRuntime, spelled, spelledWithValue } from './surfaces.js';
 import { isOff } from './truth.js';
 
 type Requirement = NonNullable<Setting['requires']>[number];
@@ -61,7 +61,7 @@ function unmetFor(
   const failing: Runtime[] = [];
   let inUse: SettingOccurrence | undefined;
   for (const runtime of runtimes) {
-    const winner = winnerFor(runtime, group);
+    const winner = ctx.winnerFor(runtime, group);
     const met = winner
       ? winner.valueKind !== 'literal' || sameValue(winner.value ?? '', requirement.value)
       : sameValue(required?.defaults?.[runtime] ?? '', requirement.value);
