@@ -43,6 +43,10 @@ describe('project files', () => {
     assert.equal(runtimeOfProjectFile('*'), undefined);
     assert.equal(runtimeOfProjectFile('.'), undefined);
     assert.equal(runtimeOfProjectFile('[invalid'), undefined);
+    const started = Date.now();
+    assert.equal(runtimeOfProjectFile(`${'a*'.repeat(5000)}b`), undefined);
+    assert.equal(runtimeOfProjectFile('p*a*c*k*age.json'), 'nodejs');
+    assert.ok(Date.now() - started < 1000, 'a pattern of many wildcards is refused, not backtracked');
   });
 });
 

@@ -62,6 +62,8 @@ export function runtimeOfProjectFile(path: string): Runtime | undefined {
       .pop() ?? ''
   ).toLowerCase();
   if (!/[*?[]/.test(name)) return exactRuntime(name);
+  // Real patterns have a wildcard or two; many `*` against a short name backtrack without end.
+  if (name.length > 64 || (name.match(/[*?[]/g) ?? []).length > 4) return undefined;
   if (!/[a-z0-9]/.test(name.replace(/\[[^\]]*\]/g, ''))) return undefined;
   const pattern = globToRegExp(name);
   const runtimes = new Set(EXAMPLES.filter((example) => pattern.test(example)).map(exactRuntime));
