@@ -32,10 +32,13 @@ export const FILE_PATTERNS = [
   '**/.htaccess',
   '**/www.conf',
   '**/php-fpm.conf',
+  '**/Makefile',
+  '**/GNUmakefile',
+  '**/*.mk',
 ] as const;
 
 /** Language ids whose documents may have no file on disk yet (untitled). */
-export const LANGUAGE_IDS = ['dockerfile', 'dotenv', 'shellscript', 'bat', 'powershell', 'ruby'] as const;
+export const LANGUAGE_IDS = ['dockerfile', 'dotenv', 'shellscript', 'bat', 'powershell', 'ruby', 'makefile'] as const;
 
 export const documentSelector = [
   ...FILE_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),

@@ -26,12 +26,20 @@ describe('cli paths it cannot check', () => {
     execFileSync('mkfifo', [join(dir, 'fifo.env')]);
     symlinkSync('loop-b.env', join(dir, 'loop-a.env'));
     symlinkSync('loop-a.env', join(dir, 'loop-b.env'));
-    for (const skipped of ['.github', 'vendor', 'target', 'node_modules']) {
+    for (const skipped of ['.devcontainer', 'vendor', 'target', 'node_modules']) {
       mkdirSync(join(dir, 'tree', skipped), { recursive: true });
       writeFileSync(join(dir, 'tree', skipped, 'Dockerfile'), 'FROM node:22\nENV DD_PROFILER_ENABLED=true\n');
     }
     mkdirSync(join(dir, 'tree', '.git'));
     writeFileSync(join(dir, 'tree', '.git', 'Dockerfile'), 'ENV DD_PROFILER_ENABLED=true\n');
+    // CI pipelines live in hidden directories that are walked.
+    mkdirSync(join(dir, 'tree', '.github', 'workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, 'tree', '.github', 'workflows', 'ci.yml'),
+      'on: push\njobs:\n  t:\n    env:\n      DD_ENV: ci\n',
+    );
+    mkdirSync(join(dir, 'tree', '.gitlab', 'ci'), { recursive: true });
+    writeFileSync(join(dir, 'tree', '.gitlab', 'ci', 'test.gitlab-ci.yml'), 'test:\n  script: [make]\n');
     writeFileSync(join(dir, 'tree', 'Dockerfile'), 'FROM node:22\nENV DD_PROFILING_ENABLED=true\n');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -65,7 +73,12 @@ describe('cli paths it cannot check', () => {
       ],
     );
     const files = (JSON.parse(walked.stdout) as { files: { path: string }[] }).files.map((f) => f.path);
-    assert.deepStrictEqual(files, ['app/Dockerfile', 'tree/Dockerfile']);
+    assert.deepStrictEqual(files, [
+      'app/Dockerfile',
+      'tree/.github/workflows/ci.yml',
+      'tree/.gitlab/ci/test.gitlab-ci.yml',
+      'tree/Dockerfile',
+    ]);
   });
 
   // Root reads everything, so as root the CLI runs as `nobody` (setpriv) for this one.
@@ -98,17 +111,19 @@ describe('cli paths it cannot check', () => {
     },
   );
 
-  it('names the dependency, build and hidden directories it skipped; --no-default-ignore checks them (never .git)', () => {
+  it('names the dependency, build and hidden directories it skipped, not .github or .gitlab; --no-default-ignore checks them (never .git)', () => {
     const skipped = run('tree');
     assert.deepStrictEqual(skipped, {
       code: 0,
-      stdout: 'No problems found in 1 file\n',
-      stderr: `${PREFIX}skipped 4 directories tree/.github, tree/node_modules, tree/target, tree/vendor (dependency, build or hidden; --no-default-ignore checks them)\n`,
+      stdout: 'No problems found in 3 files\n',
+      stderr: `${PREFIX}skipped 4 directories tree/.devcontainer, tree/node_modules, tree/target, tree/vendor (dependency, build or hidden; --no-default-ignore checks them)\n`,
     });
     const all = run('tree', '--no-default-ignore', '--format', 'json');
     const files = (JSON.parse(all.stdout) as { files: { path: string }[] }).files.map((f) => f.path);
     assert.deepStrictEqual(files, [
-      'tree/.github/Dockerfile',
+      'tree/.devcontainer/Dockerfile',
+      'tree/.github/workflows/ci.yml',
+      'tree/.gitlab/ci/test.gitlab-ci.yml',
       'tree/Dockerfile',
       'tree/node_modules/Dockerfile',
       'tree/target/Dockerfile',

@@ -41,6 +41,9 @@ describe('package.json contributions', () => {
       'php.ini',
       '.htaccess',
       'www.conf',
+      'Makefile',
+      'GNUmakefile',
+      'docker.mk',
     ];
     const globToRegExp = (glob: string) =>
       new RegExp(`^${glob.replace('**/', '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`, 'i');

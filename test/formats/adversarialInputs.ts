@@ -37,6 +37,17 @@ export function adversarialInputs(scale: number): Readonly<Record<string, () => 
       return text;
     },
     yamlSelfMerge: () => 'services:\n  web: &w\n    <<: *w\n    environment: *w\n',
+    // Template actions: unclosed, nested braces, many on a line, spread over lines, in keys.
+    helmUnclosed: () => `apiVersion: v1\nkind: Pod\n${r('x: {{ .Values.a\n', 2000)}`,
+    helmManyActions: () =>
+      `apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - env:\n${r('        - name: {{ a }}{{- b -}}\n          value: {{ "}}" }}\n', 2000)}`,
+    helmBranches: () => `apiVersion: v1\nkind: Pod\n${r('{{ if a }}\n{{ else }}\n', 5000)}${r('{{ end }}\n', 5000)}`,
+    helmMultiline: () => `kind: Pod\napiVersion: v1\nmetadata: {{ ${r('\n', 5000)} }}\n`,
+    ciManyJobs: () =>
+      `on: push\njobs:\n${Array.from({ length: n(3000) }, (_, i) => `  j${i}:\n    env: {DD_ENV: x}\n    steps: [{env: {DD_ENV: y}}]\n    services: {s: {image: datadog/agent, env: {DD_A: 1}}}\n`).join('')}`,
+    gitlabManyRules: () =>
+      `stages: [t]\nvariables: &v {DD_ENV: $X}\njob:\n  script: [x]\n  rules:\n${r('    - variables: *v\n', 5000)}`,
+    helmValuesDeep: () => `${Array.from({ length: n(2_000) }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')}\n`,
     deepBrackets: () => `${r('[', 100_000)}${r(']', 100_000)}`,
     // One level per line, so the nesting reaches the parsers instead of the line cap.
     deepBracketLines: () => `${r('[\n', 100_000)}${r(']\n', 100_000)}`,
@@ -59,6 +70,10 @@ export function adversarialInputs(scale: number): Readonly<Record<string, () => 
     shellManyHeredocs: () => r('cat <<EOF\nx\nEOF\n', 20_000),
     shellOperators: () => r('&&||;|&', 10_000),
     shellSubshells: () => r('$(', 50_000),
+    // Launchers and containers: wrappers are unwrapped in a loop, a container's command is read once.
+    launchersWrapped: () => `exec ${r('ddtrace-run bundle exec ddprofrb exec env DD_A=1 ', 20_000)}node x.js\n`,
+    containerRuns: () => `${r('docker run -e DD_ENV=x img ', 20_000)}\n\t${r('docker run -e ', 20_000)}\n`,
+    tomcatOptions: () => `catalina.sh run ${r('-Ddd.env=x -javaagent:/a.jar ', 20_000)}\n`,
     installsNoPackage: () => `RUN ${r('pip install npm i gem install -javaagent:', 3000)}\n`,
     spacesThenText: () => `set DD_ENV=${r(' ', 100_000)}x\nsetx DD_ENV ${r(' ', 100_000)}x\n`,
     dollarBraces: () => `DD_ENV=${r('${', 50_000)}\n`,
@@ -84,4 +99,5 @@ export const SAMPLE_FILE_NAMES: Readonly<Record<FormatId, string>> = {
   batch: 'start.bat',
   powershell: 'setup.ps1',
   phpIni: 'php.ini',
+  makefile: 'Makefile',
 };

@@ -18,18 +18,23 @@ const ROOTS = ['test/fixtures', 'examples'];
 const SKIPPED_DIRS = new Set(['fuzz', 'seed']);
 const NOT_INPUT = /(\.golden\.\w+|\.findings\.json|\.fixed|\.sarif\.json)$|^README\.md$/;
 
-/** File names the fuzzer gives text of each format (YAML twice: compose and Kubernetes read differently). */
+/** File names the fuzzer gives text of each format (YAML several times: each kind is recognised by name too). */
 export const FILE_NAMES: readonly { readonly format: FormatId; readonly fileName: string }[] = [
   { format: 'dockerfile', fileName: 'Dockerfile' },
   { format: 'dotenv', fileName: '.env' },
   { format: 'xmlConfig', fileName: 'web.config' },
   { format: 'yaml', fileName: 'docker-compose.yml' },
   { format: 'yaml', fileName: 'deployment.yaml' },
+  { format: 'yaml', fileName: '.gitlab-ci.yml' },
+  { format: 'yaml', fileName: 'serverless.yml' },
+  { format: 'yaml', fileName: 'values.yaml' },
+  { format: 'yaml', fileName: 'application_monitoring.yaml' },
   { format: 'ruby', fileName: 'datadog.rb' },
   { format: 'shell', fileName: 'start.sh' },
   { format: 'batch', fileName: 'start.bat' },
   { format: 'powershell', fileName: 'setup.ps1' },
   { format: 'phpIni', fileName: 'www.conf' },
+  { format: 'makefile', fileName: 'Makefile' },
 ];
 
 let loaded: readonly FuzzCase[] | undefined;

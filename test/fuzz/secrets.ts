@@ -56,6 +56,8 @@ const LINES: Record<FormatId, readonly string[]> = {
     `DD_API_KEY="${KEY}" java -jar app.jar`,
     `java -Ddd.api-key=${KEY} -javaagent:dd-java-agent.jar -jar app.jar`,
     `ddprof --api_key ${KEY} ./app`,
+    `docker run -e DD_API_KEY=${KEY} gcr.io/datadoghq/agent:7`,
+    `docker run --env="DD_APP_KEY=${KEY}" -d my-app:1`,
   ],
   batch: [
     `set DD_API_KEY=${KEY}`,
@@ -69,6 +71,12 @@ const LINES: Record<FormatId, readonly string[]> = {
     `$env:DD_APP_KEY='${KEY}'`,
   ],
   phpIni: [`env[DD_API_KEY] = ${KEY}`, `env[DD_APP_KEY] = "${KEY}"`],
+  makefile: [
+    `export DD_API_KEY = ${KEY}`,
+    `\tdocker run -e DD_API_KEY=${KEY} datadog/agent:7`,
+    `\tdocker run --env "DD_APP_KEY=${KEY}" my-app:1`,
+    `\tjava -Ddd.api-key=${KEY} -jar app.jar`,
+  ],
 };
 
 /** Lines after which a secret line of the same shape fits (YAML needs the right indentation, Ruby the block). */

@@ -1,7 +1,8 @@
 /**
  * Turns the command line's paths and globs into the list of files to check. Directories are walked
  * (skipping dependency, build and hidden directories, which are named in a note, unless
- * `--no-default-ignore`; hidden files such as `.env` are kept) and only files whose name a format
+ * `--no-default-ignore`; hidden files such as `.env` are kept, and so are `.github/` and `.gitlab/`,
+ * which hold CI pipelines) and only files whose name a format
  * claims are taken. A file named explicitly that no format claims is reported, not fatal. A path that
  * cannot be checked (missing, unreadable, a FIFO or device, a symbolic-link loop) is bad usage when
  * named explicitly, and a problem (exit 2) when met while walking: never silently "no such file".
@@ -17,6 +18,9 @@ export const DEFAULT_IGNORED_DIRS = ['node_modules', 'out', 'dist', 'vendor', 'b
 /** Version-control internals: never walked, not even with --no-default-ignore, and not worth a note. */
 const VCS_DIRS = new Set(['.git', '.hg', '.svn']);
 const SKIPPED_DIRS: ReadonlySet<string> = new Set(DEFAULT_IGNORED_DIRS);
+/** Hidden directories that hold the project's own configuration (CI workflows and pipelines): walked. */
+export const WALKED_HIDDEN_DIRS = ['.github', '.gitlab'] as const;
+const WALKED_HIDDEN: ReadonlySet<string> = new Set(WALKED_HIDDEN_DIRS);
 const GLOB_CHARS = /[*?[\]{}]/;
 const SHOWN_SKIPPED = 6;
 
@@ -115,7 +119,8 @@ function walk(dir: string, walker: Walker, found: (file: string) => void): void 
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (VCS_DIRS.has(entry.name) || walker.isIgnored(path)) continue;
-      if (!walker.noDefaultIgnore && (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name))) {
+      const hidden = entry.name.startsWith('.') && !WALKED_HIDDEN.has(entry.name);
+      if (!walker.noDefaultIgnore && (hidden || SKIPPED_DIRS.has(entry.name))) {
         walker.skipped.add(shown(walker, path));
       } else {
         walk(path, walker, found);

@@ -30,6 +30,7 @@ export const FORMATS = [
   'batch',
   'powershell',
   'phpIni',
+  'makefile',
 ] as const;
 export type FormatId = (typeof FORMATS)[number];
 
@@ -64,10 +65,12 @@ export interface SettingOccurrence {
   readonly bakedIn?: boolean;
   /**
    * How this place reads a variable from the environment when it is not `${NAME}`: `%NAME%` in batch,
-   * `$env:NAME` in a PowerShell double-quoted string; `none` where no reference can be written in place
-   * (a single-quoted PowerShell string). Used by fixes that replace a hard-coded key with a reference.
+   * `$env:NAME` in a PowerShell double-quoted string, `${{ secrets.NAME }}` in a GitHub Actions
+   * workflow, `${env:NAME}` in serverless.yml; `none` where no reference can be written in place (a
+   * single-quoted PowerShell string, a Helm values file). Used by fixes that replace a hard-coded key
+   * with a reference.
    */
-  readonly environmentReference?: 'batch' | 'powershell' | 'none';
+  readonly environmentReference?: 'batch' | 'powershell' | 'githubSecrets' | 'serverless' | 'none';
   /** Whether the name is read case-insensitively: Windows environment names (batch, PowerShell, IIS config). */
   readonly caseInsensitive?: boolean;
 }
@@ -142,11 +145,16 @@ export interface ExtractResult {
    * a Dockerfile stage copies in (`COPY Gemfile`), or those beside the document (named by the adapter).
    */
   readonly projectHints?: readonly RuntimeHint[];
-  /** Scopes that start with another's settings: a Dockerfile stage built `FROM` an earlier stage. */
+  /**
+   * Scopes that also see another scope's settings, their own winning: a Dockerfile stage built `FROM` an
+   * earlier one sees its `ENV`; a GitHub Actions step sees its
+   * job's and its workflow's `env`, a GitLab job the variables of the pipeline and of what it extends.
+   * Omitted: every scope stands alone.
+   */
   readonly scopeParents?: readonly ScopeParent[];
 }
 
-/** `scope` inherits every setting of `parent` (and of its parents), which come before its own. */
+/** `scope` inherits the settings of `parent` (and of its parents), and overrides them. */
 export interface ScopeParent {
   readonly scope: string;
   readonly parent: string;

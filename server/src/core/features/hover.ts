@@ -23,9 +23,11 @@ export function hover(
 ): Hover | null {
   const document = extractDocument(deps, doc);
   if (!document) return null;
-  const occurrence = document.extracted.occurrences.find(
-    (o) => touches(o.nameRange, position) || (o.valueRange !== undefined && touches(o.valueRange, position)),
-  );
+  // A name first: a JVM options variable's value holds the `-Ddd.*` names the caret may be on.
+  const { occurrences } = document.extracted;
+  const occurrence =
+    occurrences.find((o) => touches(o.nameRange, position)) ??
+    occurrences.find((o) => o.valueRange !== undefined && touches(o.valueRange, position));
   if (!occurrence) return null;
   const onValue = !touches(occurrence.nameRange, position);
   const range = onValue && occurrence.valueRange ? occurrence.valueRange : occurrence.nameRange;

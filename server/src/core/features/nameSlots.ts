@@ -10,15 +10,19 @@ interface Slot {
   readonly surface: Surface;
 }
 
+/** `docker run -e ` / `--env ` / `--env=`: a container's setting, in any format with command lines. */
+const CONTAINER_ENV: Slot = { before: /\s(-e|--env)(\s+|=)["']?$/, surface: 'env' };
+
 const SLOTS: Readonly<Partial<Record<FormatId, readonly Slot[]>>> = {
   dotenv: [{ before: /^\s*(export\s+)?$/, surface: 'env' }],
-  dockerfile: [{ before: /^\s*(ENV|ARG)\s+(.*\s)?$/i, surface: 'env' }],
+  dockerfile: [{ before: /^\s*(ENV|ARG)\s+(.*\s)?$/i, surface: 'env' }, CONTAINER_ENV],
   yaml: [
     { before: /^\s*-\s*name:\s*["']?$/, surface: 'env' },
     { before: /^\s*-\s*["']?$/, surface: 'env' },
   ],
   xmlConfig: [{ before: /<(environmentVariable|add)\s+(name|key)="$/, surface: 'env' }],
-  shell: [{ before: /^\s*(export\s+)$/, surface: 'env' }],
+  shell: [{ before: /^\s*(export\s+)$/, surface: 'env' }, CONTAINER_ENV],
+  makefile: [{ before: /^export\s+$/, surface: 'env' }, CONTAINER_ENV],
   batch: [{ before: /^\s*set\s+"?$/i, surface: 'env' }],
   powershell: [{ before: /\$env:$/i, surface: 'env' }],
   phpIni: [

@@ -15,6 +15,7 @@ const COMMENT: Readonly<Record<FormatId, (body: string) => string>> = {
   yaml: (b) => `# ${b}`,
   ruby: (b) => `# ${b}`,
   shell: (b) => `# ${b}`,
+  makefile: (b) => `# ${b}`,
   powershell: (b) => `# ${b}`,
   phpIni: (b) => `; ${b}`,
   batch: (b) => `REM ${b}`,

@@ -4,9 +4,21 @@
  * leading `NAME=value` assignments, and the runtime hints they give. Callers split words (each format
  * knows its own quoting); this module reads what the words mean.
  */
-import type { ExtractResult, Finding, Fix, Range, RuntimeHint, SettingOccurrence } from '../types.js';
+import type {
+  ExtractResult,
+  Finding,
+  Fix,
+  OsHint,
+  Range,
+  RuntimeHint,
+  ScopeImage,
+  SettingOccurrence,
+} from '../types.js';
 import type { LineIndex } from '../text/lineIndex.js';
+import { assignment, programName } from './commandAssignment.js';
+import { readContainerRun } from './containerRun.js';
 import { readDdprof } from './ddprofCommand.js';
+import { isTomcatScript, readNode, readTomcat, unwrapLaunchers } from './launchers.js';
 import { emptyResult } from './result.js';
 import { hintsFromCommand } from './runtimeHints.js';
 import { isSecretName } from '../text/secretNames.js';
@@ -24,6 +36,10 @@ export interface CommandLineContext {
   readonly bakedIn: boolean;
   /** The document and its line index, to place ranges inside quoted words and to build fixes that move words. */
   readonly source?: { readonly text: string; readonly index: LineIndex };
+  /** Whether a shell reads the line (a script, a Dockerfile shell form), so fixes may write shell syntax. */
+  readonly shell?: boolean;
+  /** Inside a container's command (`docker run image cmd`): a `docker run` there is not read again. */
+  readonly inContainer?: boolean;
 }
 
 const SEPARATORS = new Set(['&&', '||', ';', '|', '&']);
@@ -39,24 +55,26 @@ const JAVA_VALUE_OPTIONS = new Set([
   '--add-reads',
   '--upgrade-module-path',
 ]);
-const ASSIGNMENT = /^([A-Za-z_]\w*)=(.*)$/s;
 
 /** Analyses one command line (already split into words; separators appear as their own words). */
 export function extractCommandLine(words: readonly CommandWord[], ctx: CommandLineContext): ExtractResult {
-  const out: Collected = { occurrences: [], problems: [], runtimeHints: [] };
-  const text = words.map((w) => w.value).join(' ');
-  out.runtimeHints.push(
-    ...hintsFromCommand(text).map((runtime): RuntimeHint => ({ runtime, scope: ctx.scope, reason: shorten(text) })),
-  );
+  const out: Collected = { occurrences: [], problems: [], runtimeHints: [], images: [], osHints: [] };
   const locate = locator(ctx);
+  const own: string[] = [];
   let start = 0;
   for (let i = 0; i <= words.length; i++) {
     if (i === words.length || SEPARATORS.has(words[i]?.value ?? '')) {
-      readCommand(words.slice(start, i), ctx, locate, out);
+      const command = words.slice(start, i);
+      // A `docker run` starts another process: what it runs says nothing of this scope's runtime.
+      if (!readCommand(command, ctx, locate, out)) own.push(command.map((w) => w.value).join(' '));
       start = i + 1;
     }
   }
-  return out;
+  const text = own.join(' ; ');
+  for (const runtime of hintsFromCommand(text))
+    out.runtimeHints.push({ runtime, scope: ctx.scope, reason: shorten(text) });
+  const { images, osHints, ...rest } = out;
+  return { ...rest, ...(images.length > 0 ? { images } : {}), ...(osHints.length > 0 ? { osHints } : {}) };
 }
 
 /** The mutable result the command readers add to. */
@@ -64,6 +82,9 @@ export interface Collected {
   occurrences: SettingOccurrence[];
   problems: Finding[];
   runtimeHints: RuntimeHint[];
+  /** The images of the containers the line starts (`docker run`), each its own scope. */
+  images: ScopeImage[];
+  osHints: OsHint[];
 }
 
 /** Maps a piece of a word's value to its source range (inside quotes when the word is quoted). */
@@ -81,31 +102,26 @@ function locator(ctx: CommandLineContext): Locate {
   };
 }
 
-function readCommand(words: CommandWord[], ctx: CommandLineContext, locate: Locate, out: Collected): void {
-  let i = 0;
-  while (words[i]?.value === 'exec' || words[i]?.value === 'env' || words[i]?.value === 'sudo') i++;
-  for (; ASSIGNMENT.test(words[i]?.value ?? ''); i++)
-    out.occurrences.push(assignment(words[i] as CommandWord, ctx, locate));
-  const program = (words[i]?.value ?? '').split('/').pop() ?? '';
+/** Reads one command (no separators); returns whether it starts a container rather than a program here. */
+function readCommand(words: CommandWord[], ctx: CommandLineContext, locate: Locate, out: Collected): boolean {
+  const i = unwrapLaunchers(words, ctx, out, (word) => {
+    const occurrence = assignment(word, ctx, locate);
+    out.occurrences.push(occurrence);
+    const options = extractJvmOptionsOf(occurrence, ctx);
+    for (const o of options.occurrences) out.occurrences.push(o);
+    for (const hint of options.runtimeHints) out.runtimeHints.push(hint);
+  });
+  const program = programName(words[i]);
   const rest = words.slice(i + 1);
   if (/^java(\.exe)?$/.test(program)) readJava(rest, ctx, locate, out);
-  else if (program === 'ddprof') readDdprof(rest, ctx, locate, out);
+  else if (program === 'ddprof') readDdprof(rest, ctx, locate, out, words[i] as CommandWord);
   else if (/^php(\d[\d.]*)?$/.test(program)) readPhpSetup(rest, ctx, locate, out);
-}
-
-function assignment(word: CommandWord, ctx: CommandLineContext, locate: Locate): SettingOccurrence {
-  const [, name = '', value = ''] = ASSIGNMENT.exec(word.value) ?? [];
-  return {
-    surface: 'env',
-    name,
-    nameRange: locate(word, 0, name.length),
-    value,
-    valueRange: locate(word, name.length + 1, word.value.length),
-    valueKind: value.includes('$') ? 'reference' : 'literal',
-    scope: ctx.scope,
-    bakedIn: ctx.bakedIn,
-    quoting: 'none',
-  };
+  else if (isTomcatScript(words[i])) out.problems.push(...readTomcat(words, i, ctx));
+  else if (/^node(\.exe)?$/.test(program)) out.problems.push(...readNode(words, i, ctx));
+  else if ((program === 'docker' || program === 'podman') && !ctx.inContainer) {
+    return readContainerRun(words, i, ctx, locate, out, readCommand);
+  }
+  return false;
 }
 
 /** `java [options] (-jar file | mainclass) [args]`: JVM options only count before the program. */
@@ -156,26 +172,35 @@ function misplaced(words: CommandWord[], i: number, programAt: number, ctx: Comm
   };
 }
 
-/** Moves a word before another, keeping the separator style (`, ` in JSON arrays, a space otherwise). */
+/**
+ * Moves a word (or the words `from`..`last`, an option and its value) before another, keeping the
+ * separator style (`, ` in JSON arrays, a space otherwise).
+ */
 export function moveBefore(
   words: readonly CommandWord[],
   from: number,
   to: number,
   ctx: CommandLineContext,
+  last = from,
 ): Fix | undefined {
   const word = words[from];
+  const end = words[last];
   const target = words[to];
   const previous = words[from - 1];
-  if (!ctx.source || !word || !target || !previous) return undefined;
+  if (!ctx.source || !word || !end || !target || !previous) return undefined;
   const { text, index } = ctx.source;
   const slice = (a: Range['start'], b: Range['start']) => text.slice(index.offsetAt(a), index.offsetAt(b));
   const separator = slice(previous.range.end, word.range.start);
-  const raw = slice(word.range.start, word.range.end);
+  const raw = slice(word.range.start, end.range.end);
+  const shown = words
+    .slice(from, last + 1)
+    .map((w) => optionName(w.value))
+    .join(' ');
   return {
-    title: `Move \`${optionName(word.value)}\` before \`${target.value}\``,
+    title: `Move \`${shown}\` before \`${target.value}\``,
     edits: [
       { range: { start: target.range.start, end: target.range.start }, newText: `${raw}${separator}` },
-      { range: { start: previous.range.end, end: word.range.end }, newText: '', expected: `${separator}${raw}` },
+      { range: { start: previous.range.end, end: end.range.end }, newText: '', expected: `${separator}${raw}` },
     ],
     preferred: true,
     safe: true,
@@ -204,11 +229,26 @@ function readPhpSetup(words: CommandWord[], ctx: CommandLineContext, locate: Loc
   });
 }
 
-const JVM_OPTION_VARIABLES = new Set(['JAVA_OPTS', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS']);
+/**
+ * Variables whose value is JVM options: read by the `java` launcher itself (`JAVA_TOOL_OPTIONS`,
+ * `JDK_JAVA_OPTIONS`, `_JAVA_OPTIONS`) or by the scripts that start it (`JAVA_OPTS`: Tomcat, Jetty,
+ * WildFly and most images' entry points; `CATALINA_OPTS`: Tomcat's `catalina.sh`, as in `setenv.sh`).
+ */
+const JVM_OPTION_VARIABLES = new Set([
+  'JAVA_OPTS',
+  'JAVA_TOOL_OPTIONS',
+  'JDK_JAVA_OPTIONS',
+  '_JAVA_OPTIONS',
+  'CATALINA_OPTS',
+]);
 
-/** The JVM options inside an environment setting, when it is a JVM options variable with a literal value. */
+/**
+ * The JVM options inside an environment setting, when it is a JVM options variable with a value. A value
+ * that refers to variables (`"$CATALINA_OPTS -javaagent:..."`, as setenv.sh appends) still has literal
+ * options beside the reference; a `-Ddd.*` word that itself holds a `$` is a reference.
+ */
 export function extractJvmOptionsOf(occurrence: SettingOccurrence, ctx: CommandLineContext): ExtractResult {
-  if (!JVM_OPTION_VARIABLES.has(occurrence.name) || occurrence.valueKind !== 'literal' || !occurrence.valueRange) {
+  if (!JVM_OPTION_VARIABLES.has(occurrence.name) || occurrence.valueKind === 'none' || !occurrence.valueRange) {
     return emptyResult();
   }
   return extractJvmOptions(occurrence.value ?? '', occurrence.valueRange, ctx);
@@ -249,7 +289,7 @@ function shift(range: Range, from: number, to: number): Range {
 }
 
 /** How a title shows an option: in full, shortened, or by name only when its value may be a key. */
-function optionName(word: string): string {
+export function optionName(word: string): string {
   const name = word.split('=')[0] ?? word;
   const shown = isSecretName(name) ? name : word;
   return shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;

@@ -2,8 +2,8 @@
  * `ddprof [options] [--] command [args]`: the native profiler's options, which must come before the
  * profiled command (after it they belong to the command).
  */
-import type { SettingOccurrence } from '../types.js';
-import type { Collected, CommandLineContext, CommandWord, Locate } from './commandLine.js';
+import type { Finding, SettingOccurrence } from '../types.js';
+import { moveBefore, type Collected, type CommandLineContext, type CommandWord, type Locate } from './commandLine.js';
 
 /** Options that take no value (from ddprof's CLI definition); a boolean one may still be given `=false`. */
 const FLAGS = new Set([
@@ -40,10 +40,17 @@ const FLAGS = new Set([
 const BOOLEAN_WORD = /^(true|false|yes|no|on|off|1|0|enable|disable|t|f|y|n)$/i;
 const TAKES_BOOLEAN = new Set(['--enable', '--agentless']);
 
-export function readDdprof(words: CommandWord[], ctx: CommandLineContext, locate: Locate, out: Collected): void {
+export function readDdprof(
+  words: CommandWord[],
+  ctx: CommandLineContext,
+  locate: Locate,
+  out: Collected,
+  program: CommandWord,
+): void {
   out.runtimeHints.push({ runtime: 'ddprof', scope: ctx.scope, reason: 'the ddprof command' });
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as CommandWord;
+    if (word.value === 'exec') out.problems.push(builtinInside([program, ...words], i + 1, ctx));
     if (word.value === '--' || !word.value.startsWith('-')) return;
     const eq = word.value.indexOf('=');
     if (eq > 0) {
@@ -77,5 +84,21 @@ function flag(
     scope: ctx.scope,
     bakedIn: ctx.bakedIn,
     quoting: 'none',
+  };
+}
+
+/**
+ * `ddprof exec myapp`: `exec` is a shell builtin, not a program ddprof can start, so the application
+ * never runs. The documented form puts the builtin first: `exec ddprof myapp`.
+ */
+function builtinInside(words: CommandWord[], at: number, ctx: CommandLineContext): Finding {
+  const fix = moveBefore(words, at, 0, ctx);
+  return {
+    code: 'launcher',
+    severity: 'error',
+    message:
+      '`exec` is a shell builtin, not a program: ddprof cannot start it, so the application never runs. Put the builtin first: `exec ddprof … myapp`.',
+    range: (words[at] as CommandWord).range,
+    ...(fix ? { fixes: [{ ...fix, title: 'Move `exec` before `ddprof`' }] } : {}),
   };
 }

@@ -10,6 +10,8 @@ import type { ExtractResult, Finding, OsHint, Range, Runtime, RuntimeHint, Setti
 import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
 import { comparePositions } from '../text/ranges.js';
 import { extractCommandLine, extractJvmOptionsOf, type CommandWord } from './commandLine.js';
+import { isPlainJdkImage, unreadJvmVariables, type StartCommand } from './jvmLaunch.js';
+import { joinedLauncherProblems } from './launchers.js';
 import { mergeResults } from './result.js';
 import { hintsFromCommand, hintsFromImage, isWindowsImage, osOfImage } from './runtimeHints.js';
 import { projectFileHints } from './projectFiles.js';
@@ -38,6 +40,8 @@ interface State {
   readonly lent: Set<string>;
   /** Each stage's project-file hints (`COPY Gemfile`), inherited by stages built `FROM` it. */
   readonly projectHints: Map<string, Map<Runtime, RuntimeHint>>;
+  /** Each stage's last ENTRYPOINT and CMD: what it starts. */
+  readonly starts: Map<string, { entrypoint?: StartCommand; cmd?: StartCommand }>;
 }
 
 export function extractDockerfile(text: string): ExtractResult {
@@ -49,6 +53,7 @@ export function extractDockerfile(text: string): ExtractResult {
     stageHints: new Map(),
     lent: new Set(),
     projectHints: new Map(),
+    starts: new Map(),
   };
   try {
     for (const instruction of DockerfileParser.parse(text).getInstructions()) readInstruction(state, instruction);
@@ -62,6 +67,7 @@ export function extractDockerfile(text: string): ExtractResult {
     };
     return { occurrences: [], problems: [problem], runtimeHints: [] };
   }
+  add(state, { occurrences: [], problems: startProblems(state), runtimeHints: [] });
   return mergeResults(state.results);
 }
 
@@ -81,15 +87,52 @@ function readInstruction(state: State, instruction: Instruction): void {
       problems: [],
       runtimeHints: hintsFromCommand(content).map((runtime) => ({ runtime, scope, reason })),
     });
+    const { words, shell } = commandWords(instruction);
+    if (keyword !== 'RUN') remember(state, scope, { keyword, words, shell });
     add(
       state,
-      extractCommandLine(commandWords(instruction), {
-        scope,
-        bakedIn: true,
-        source: { text: state.text, index: state.index },
-      }),
+      extractCommandLine(words, { scope, bakedIn: true, source: { text: state.text, index: state.index }, shell }),
     );
   }
+}
+
+/** Keeps a stage's start command (the last ENTRYPOINT and CMD win). */
+function remember(state: State, scope: string, command: StartCommand): void {
+  const start = state.starts.get(scope) ?? {};
+  if (command.keyword === 'ENTRYPOINT') start.entrypoint = command;
+  else start.cmd = command;
+  state.starts.set(scope, start);
+}
+
+/**
+ * What each stage's start shows only as a whole: an exec-form ENTRYPOINT runs the CMD as its
+ * arguments (`ENTRYPOINT ["ddtrace-run"]` + `CMD ["ddtrace-run", ...]` wraps twice), and a direct
+ * `java` start never reads `JAVA_OPTS`/`CATALINA_OPTS`.
+ */
+function startProblems(state: State): Finding[] {
+  const problems: Finding[] = [];
+  // Indexed once: a file may hold many stages and many settings, and each stage looks up its own.
+  const images = new Map(state.stages.map((stage) => [stage.scope, stage.image]));
+  const variables = new Map<string, SettingOccurrence[]>();
+  for (const result of state.results) {
+    for (const o of result.occurrences) {
+      if (o.name !== 'JAVA_OPTS' && o.name !== 'CATALINA_OPTS') continue;
+      const list = variables.get(o.scope) ?? [];
+      list.push(o);
+      variables.set(o.scope, list);
+    }
+  }
+  for (const [scope, { entrypoint, cmd }] of state.starts) {
+    if (entrypoint && cmd && !entrypoint.shell && !cmd.shell) {
+      const source = { text: state.text, index: state.index };
+      problems.push(...joinedLauncherProblems(entrypoint.words, cmd.words, { scope, bakedIn: true, source }));
+    }
+    const own = variables.get(scope);
+    if (!own) continue;
+    const start = { ...(entrypoint ? { entrypoint } : {}), ...(cmd ? { cmd } : {}) };
+    problems.push(...unreadJvmVariables(own, { ...start, plainJdkImage: isPlainJdkImage(images.get(scope) ?? '') }));
+  }
+  return problems;
 }
 
 function startStage(state: State, instruction: Instruction): void {
@@ -132,7 +175,7 @@ function startStage(state: State, instruction: Instruction): void {
  */
 function readProjectFiles(state: State, instruction: Instruction, keyword: string, scope: string): void {
   const words = commandWords(instruction)
-    .map((w) => w.value)
+    .words.map((w) => w.value)
     .filter((w) => !w.startsWith('--'));
   const sources = words.slice(0, -1).filter((w) => !w.startsWith('<<'));
   // Only runtimes the stage does not show yet: a file of 10,000 COPY lines adds at most one hint each.
@@ -253,14 +296,17 @@ function valueProblems(state: State, property: Property, keyword: string): Findi
   return problems;
 }
 
-/** The words of a RUN/CMD/ENTRYPOINT, from the JSON array or the shell form. */
-function commandWords(instruction: Instruction): CommandWord[] {
+/** The words of a RUN/CMD/ENTRYPOINT, from the JSON array (no shell) or the shell form. */
+function commandWords(instruction: Instruction): { words: CommandWord[]; shell: boolean } {
   const json =
     (
       instruction as Instruction & { getJSONStrings?(): { getJSONValue(): string; getRange(): Range }[] }
     ).getJSONStrings?.() ?? [];
-  if (json.length > 0) return json.map((word) => ({ value: word.getJSONValue(), range: word.getRange() }));
-  return instruction.getArguments().map((arg) => ({ value: unquote(arg.getValue()), range: arg.getRange() }));
+  if (json.length > 0) {
+    return { words: json.map((word) => ({ value: word.getJSONValue(), range: word.getRange() })), shell: false };
+  }
+  const words = instruction.getArguments().map((arg) => ({ value: unquote(arg.getValue()), range: arg.getRange() }));
+  return { words, shell: true };
 }
 
 function unquote(word: string): string {

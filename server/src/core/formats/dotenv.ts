@@ -10,6 +10,8 @@
  */
 import type { ExtractContext, ExtractResult, Finding, SettingOccurrence } from '../types.js';
 import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
+import { extractJvmOptionsOf } from './commandLine.js';
+import { mergeResults } from './result.js';
 
 const KEY = /^[ \t]*(export[ \t]+)?([A-Za-z_][\w.-]*)/;
 const QUOTES = new Set(['"', "'", '`']);
@@ -25,7 +27,10 @@ export function extractDotenv(text: string, _ctx?: ExtractContext): ExtractResul
   const cursor: Cursor = { text, index: createLineIndex(text), occurrences: [], problems: [] };
   let offset = text.startsWith('\uFEFF') ? 1 : 0;
   while (offset < text.length) offset = Math.max(readLine(cursor, offset), offset + 1);
-  return { occurrences: cursor.occurrences, problems: cursor.problems, runtimeHints: [] };
+  // `JAVA_OPTS=-Ddd.env=prod` (an env_file of a Java service): its `-Ddd.*` are settings too.
+  const source = { text, index: cursor.index };
+  const jvm = cursor.occurrences.map((o) => extractJvmOptionsOf(o, { scope: o.scope, bakedIn: false, source }));
+  return mergeResults([{ occurrences: cursor.occurrences, problems: cursor.problems, runtimeHints: [] }, ...jvm]);
 }
 
 /** Reads one logical line (a quoted value may span several) starting at `start`; returns the next start. */

@@ -6,6 +6,7 @@ import type { Extractor, FormatId, Grammar } from '../types.js';
 import { extractBatch } from './batch.js';
 import { extractDockerfile } from './dockerfile.js';
 import { extractDotenv } from './dotenv.js';
+import { extractMakefile } from './makefile.js';
 import { extractPhpIni } from './phpIni.js';
 import { extractPowershell } from './powershell.js';
 import { extractRuby } from './ruby.js';
@@ -23,6 +24,7 @@ const EXTRACTORS: Record<FormatId, Extractor> = {
   batch: extractBatch,
   powershell: extractPowershell,
   phpIni: extractPhpIni,
+  makefile: extractMakefile,
 };
 
 /**
@@ -48,6 +50,7 @@ const BY_LANGUAGE_ID: Readonly<Record<string, FormatId>> = {
   shellscript: 'shell',
   bat: 'batch',
   powershell: 'powershell',
+  makefile: 'makefile',
 };
 
 /**
@@ -81,6 +84,7 @@ export const FILE_NAMES: readonly { readonly format: FormatId; readonly patterns
   { format: 'batch', patterns: ['*.bat', '*.cmd'] },
   { format: 'powershell', patterns: ['*.ps1', '*.psm1'] },
   { format: 'phpIni', patterns: ['*.ini', '.htaccess', 'www.conf', 'php-fpm.conf'] },
+  { format: 'makefile', patterns: ['Makefile', 'GNUmakefile', '*.mk'] },
 ];
 
 const NAME_MATCHERS = FILE_NAMES.map(({ format, patterns }) => ({

@@ -5,7 +5,7 @@
  */
 import type { ExtractContext, ExtractResult, SettingOccurrence } from '../types.js';
 import { createLineIndex, type LineIndex } from '../text/lineIndex.js';
-import { extractCommandLine } from './commandLine.js';
+import { extractCommandLine, extractJvmOptionsOf } from './commandLine.js';
 import { mergeResults } from './result.js';
 import { splitShellLine, type ShellWord } from './shellWords.js';
 
@@ -32,10 +32,14 @@ function readLine(text: string, index: LineIndex, words: ShellWord[]): ExtractRe
       .slice(1)
       .filter((w) => !w.value.startsWith('-') && ASSIGNMENT.test(w.value))
       .map((w) => exported(text, index, w));
-    return { occurrences, problems: [], runtimeHints: [] };
+    const ctx = { scope: 'file', bakedIn: false, source: { text, index }, shell: true };
+    return mergeResults([
+      { occurrences, problems: [], runtimeHints: [] },
+      ...occurrences.map((o) => extractJvmOptionsOf(o, ctx)),
+    ]);
   }
   const commandWords = words.map((w) => ({ value: w.value, range: index.rangeOf(w.start, w.end) }));
-  return extractCommandLine(commandWords, { scope: 'file', bakedIn: false, source: { text, index } });
+  return extractCommandLine(commandWords, { scope: 'file', bakedIn: false, source: { text, index }, shell: true });
 }
 
 function exported(text: string, index: LineIndex, word: ShellWord): SettingOccurrence {

@@ -1,44 +1,109 @@
 /**
- * docker-compose files and Kubernetes manifests, parsed with the `yaml` package (node ranges, anchors,
- * aliases, merge keys, several documents per file). Other YAML (CI workflows, OpenAPI...) yields
- * nothing: no noise where no profiler settings can be.
+ * YAML files, parsed with the `yaml` package (node ranges, anchors, aliases, merge keys, several
+ * documents per file), then read by the first recogniser that knows the document: docker-compose,
+ * Kubernetes manifests (Helm chart templates too, read around their template actions), GitHub Actions
+ * workflows, GitLab CI pipelines, serverless.yml, Helm values and Datadog's application_monitoring.yaml.
+ * Other YAML (OpenAPI, Ansible...) yields nothing: no noise where no profiler settings can be.
  */
-import { LineCounter, parseAllDocuments, isScalar, type Pair } from 'yaml';
-import type { ExtractContext, ExtractResult, Finding, OsHint, Range, RuntimeHint, ScopeImage } from '../types.js';
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import type { ExtractContext, ExtractResult, Finding } from '../types.js';
 import { createLineIndex } from '../text/lineIndex.js';
-import { extractCommandLine, type CommandWord } from './commandLine.js';
 import { emptyResult, mergeResults } from './result.js';
-import { hintsFromImage, osOfImage } from './runtimeHints.js';
-import { composeEnvironment, kubernetesEnv } from './yamlEnv.js';
+import { readApplicationMonitoring } from './yamlApplicationMonitoring.js';
+import { readCompose, readKubernetes } from './yamlContainers.js';
+import { readGithubActions } from './yamlGithubActions.js';
+import { readGitlabCi } from './yamlGitlabCi.js';
+import { readHelmValues } from './yamlHelmValues.js';
+import { get, MAX_YAML_ENTRIES, pairsOf, scalarText, createWalk, indexAliases, overBudget } from './yamlNodes.js';
+import type { YamlContext } from './yamlNodes.js';
+import { readServerless } from './yamlServerless.js';
 import {
-  createWalk,
-  get,
-  indexAliases,
-  MAX_YAML_ENTRIES,
-  overBudget,
-  pairsOf,
-  rangeOf,
-  resolve,
-  scalarText,
-  seqItems,
-  type YamlContext,
-} from './yamlNodes.js';
+  maskTemplates,
+  overlapsTemplate,
+  restoreTemplateScalars,
+  templateBranches,
+  type Span,
+} from './yamlTemplates.js';
 
 const COMPOSE_NAME = /^(docker-)?compose([.-].*)?\.ya?ml$/i;
 const MAX_ERRORS = 5;
 
+/** Reads one document if it is this recogniser's kind; `undefined` when it is not. */
+type Recogniser = (y: YamlContext, fileName: string) => ExtractResult | undefined;
+
+/** In order: the first that knows a document reads it. */
+const RECOGNISERS: readonly Recogniser[] = [
+  readApplicationMonitoring,
+  readGithubActions,
+  readGitlabCi,
+  readServerless,
+  readComposeOrKubernetes,
+  readHelmValues,
+];
+
 export function extractYaml(text: string, ctx: ExtractContext): ExtractResult {
   const index = createLineIndex(text);
-  const documents = parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: false });
-  const docs = Array.isArray(documents) ? documents : [];
+  const template = maskTemplates(text);
+  const parsed = parseAllDocuments(template?.masked ?? text, { lineCounter: new LineCounter(), uniqueKeys: false });
+  const docs: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
   const walk = createWalk();
-  const results = docs.map((doc) => {
+  const results = docs.flatMap((doc) => {
+    if (template) restoreTemplateScalars(doc, text, template.spans);
     indexAliases(walk, doc);
-    return readDocument({ doc, text, index, walk }, COMPOSE_NAME.test(ctx.fileName));
+    const y: YamlContext = { doc, text, index, walk };
+    for (const recognise of RECOGNISERS) {
+      const result = recognise(y, ctx.fileName);
+      if (result) return [result];
+    }
+    return [];
   });
-  const relevant = results.some((r) => r.relevant);
-  if (!relevant) return emptyResult();
-  const errors = docs
+  if (results.length === 0) return emptyResult();
+  // A templated file is not YAML until rendered: its mask may not parse where the output would.
+  const errors = template ? [] : syntaxErrors(docs, index);
+  if (overBudget(walk)) errors.push(expansionNote());
+  const merged = mergeResults([{ occurrences: [], problems: errors, runtimeHints: [] }, ...results]);
+  return template
+    ? byBranch(withoutTemplatedNames(merged, template.spans, index), text, template.spans, index)
+    : merged;
+}
+
+/**
+ * Settings inside `{{ if }}`/`{{ else }}` branches get a scope per branch (sharing their container's
+ * image and runtime), so the same name in both branches of one condition is not a duplicate.
+ */
+function byBranch(
+  result: ExtractResult,
+  text: string,
+  spans: readonly Span[],
+  index: YamlContext['index'],
+): ExtractResult {
+  const branchAt = templateBranches(text, spans);
+  const derived = new Map<string, Set<string>>();
+  const occurrences = result.occurrences.map((o) => {
+    const branch = branchAt(index.offsetAt(o.nameRange.start));
+    if (branch === '') return o;
+    const scope = `${o.scope}#${branch}`;
+    derived.set(o.scope, (derived.get(o.scope) ?? new Set()).add(scope));
+    return { ...o, scope };
+  });
+  const copies = <T extends { readonly scope?: string }>(items: readonly T[] | undefined): T[] =>
+    (items ?? []).flatMap((item) => [
+      item,
+      ...[...(derived.get(item.scope ?? '') ?? [])].map((scope) => ({ ...item, scope })),
+    ]);
+  const scopeParents = [...derived].flatMap(([parent, scopes]) => [...scopes].map((scope) => ({ scope, parent })));
+  return {
+    ...result,
+    occurrences,
+    ...(scopeParents.length > 0 ? { scopeParents: [...(result.scopeParents ?? []), ...scopeParents] } : {}),
+    runtimeHints: copies(result.runtimeHints),
+    ...(result.images ? { images: copies(result.images) } : {}),
+    ...(result.osHints ? { osHints: copies(result.osHints) } : {}),
+  };
+}
+
+function syntaxErrors(docs: readonly Document.Parsed[], index: YamlContext['index']): Finding[] {
+  return docs
     .flatMap((doc) => doc.errors)
     .slice(0, MAX_ERRORS)
     .map((error): Finding => ({
@@ -47,8 +112,18 @@ export function extractYaml(text: string, ctx: ExtractContext): ExtractResult {
       message: `YAML syntax error: ${error.message.split('\n')[0]}`,
       range: index.rangeOf(error.pos[0], Math.max(error.pos[0], error.pos[1])),
     }));
-  if (overBudget(walk)) errors.push(expansionNote());
-  return mergeResults([{ occurrences: [], problems: errors, runtimeHints: [] }, ...results.map((r) => r.result)]);
+}
+
+/** A name written by a template action (`- name: {{ .Values.name }}`) is not known until rendered. */
+function withoutTemplatedNames(
+  result: ExtractResult,
+  spans: readonly Span[],
+  index: YamlContext['index'],
+): ExtractResult {
+  const occurrences = result.occurrences.filter(
+    (o) => !overlapsTemplate(spans, index.offsetAt(o.nameRange.start), index.offsetAt(o.nameRange.end)),
+  );
+  return { ...result, occurrences };
 }
 
 function expansionNote(): Finding {
@@ -61,113 +136,17 @@ function expansionNote(): Finding {
   };
 }
 
-function readDocument(y: YamlContext, composeByName: boolean): { relevant: boolean; result: ExtractResult } {
+/** docker-compose (by its `services:` or its file name) and Kubernetes manifests (by `kind` and `apiVersion`). */
+function readComposeOrKubernetes(y: YamlContext, fileName: string): ExtractResult | undefined {
   const root = y.doc.contents;
   const services = get(y, root, 'services');
-  if (pairsOf(y, services).length > 0 || (composeByName && root !== null)) {
-    return { relevant: true, result: readCompose(y, services) };
+  if (pairsOf(y, services).length > 0 || (COMPOSE_NAME.test(fileName) && root !== null)) {
+    return readCompose(y, services);
   }
   const kind = scalarText(get(y, root, 'kind'));
   if (kind && get(y, root, 'apiVersion') !== undefined) {
     const name = scalarText(get(y, get(y, root, 'metadata'), 'name')) ?? '';
-    return { relevant: true, result: readKubernetes(y, root, `k8s:${kind}/${name}`) };
+    return readKubernetes(y, root, `k8s:${kind}/${name}`);
   }
-  return { relevant: false, result: emptyResult() };
-}
-
-function readCompose(y: YamlContext, services: unknown): ExtractResult {
-  return mergeResults(
-    pairsOf(y, services).map((pair) => {
-      const scope = `compose:${scalarText(pair.key) ?? ''}`;
-      const service = pair.value;
-      const image = scalarText(get(y, service, 'image'));
-      const hints = image ? imageHints(image, scope) : [];
-      const commands = ['entrypoint', 'command'].map((key) => commandWords(y, get(y, service, key)));
-      return mergeResults([
-        {
-          occurrences: [],
-          problems: [],
-          runtimeHints: hints,
-          ...imageOf(image, scope),
-          osHints: image ? imageOs(image, scope) : [],
-        },
-        composeEnvironment(y, get(y, service, 'environment'), scope),
-        extractCommandLine(commands.flat(), { scope, bakedIn: false, source: { text: y.text, index: y.index } }),
-      ]);
-    }),
-  );
-}
-
-/**
- * Every container list anywhere in the manifest: Pods, workloads' templates, CronJobs' job templates.
- * Each map is read once, however many aliases lead to it, and without recursion (nesting may be deep).
- */
-function readKubernetes(y: YamlContext, root: unknown, prefix: string): ExtractResult {
-  const results: ExtractResult[] = [];
-  const seen = new Set<unknown>();
-  // Depth first, in document order: a task is a map to read or a container list found in one.
-  const stack: ({ readonly map: unknown } | { readonly containers: unknown })[] = [{ map: root }];
-  for (let task = stack.pop(); task; task = stack.pop()) {
-    if ('containers' in task) {
-      for (const container of seqItems(y, task.containers)) results.push(readContainer(y, container, prefix));
-      continue;
-    }
-    const node = resolve(y, task.map);
-    if (seen.has(node)) continue;
-    seen.add(node);
-    const pairs = pairsOf(y, node);
-    for (let i = pairs.length - 1; i >= 0; i--) {
-      const pair = pairs[i] as Pair;
-      const key = scalarText(pair.key);
-      if (key === 'containers' || key === 'initContainers') stack.push({ containers: pair.value });
-      else if (pair.value && typeof pair.value === 'object') stack.push({ map: pair.value });
-    }
-  }
-  return mergeResults(results);
-}
-
-function readContainer(y: YamlContext, container: unknown, prefix: string): ExtractResult {
-  const scope = `${prefix}/${scalarText(get(y, container, 'name')) ?? ''}`;
-  const image = scalarText(get(y, container, 'image'));
-  const words = [...commandWords(y, get(y, container, 'command')), ...commandWords(y, get(y, container, 'args'))];
-  return mergeResults([
-    {
-      occurrences: [],
-      problems: [],
-      runtimeHints: image ? imageHints(image, scope) : [],
-      ...imageOf(image, scope),
-      osHints: image ? imageOs(image, scope) : [],
-    },
-    kubernetesEnv(y, get(y, container, 'env'), scope),
-    extractCommandLine(words, { scope, bakedIn: false, source: { text: y.text, index: y.index } }),
-  ]);
-}
-
-/** The scope's image for rules that tell the Agent from the application; nothing when none is named. */
-function imageOf(image: string | undefined, scope: string): { images?: ScopeImage[] } {
-  return image ? { images: [{ scope, image }] } : {};
-}
-
-function imageHints(image: string, scope: string): RuntimeHint[] {
-  return hintsFromImage(image).map((runtime) => ({ runtime, scope, reason: `image ${image}` }));
-}
-
-function imageOs(image: string, scope: string): OsHint[] {
-  const os = osOfImage(image);
-  return os ? [{ os, scope, reason: `image ${image}` }] : [];
-}
-
-/** A command as a list of scalars, or one string split on spaces (as compose does). */
-function commandWords(y: YamlContext, node: unknown): CommandWord[] {
-  if (isScalar(node) && typeof node.value === 'string' && node.range) {
-    const start = node.range[0] + (node.type === 'PLAIN' ? 0 : 1);
-    return [...node.value.matchAll(/\S+/g)].map((m) => ({
-      value: m[0].replace(/^(["'])(.*)\1$/, '$2'),
-      range: y.index.rangeOf(start + (m.index ?? 0), start + (m.index ?? 0) + m[0].length),
-    }));
-  }
-  return seqItems(y, node).flatMap((item) => {
-    const range: Range | undefined = isScalar(item) ? rangeOf(y, item) : undefined;
-    return range ? [{ value: scalarText(item) ?? '', range }] : [];
-  });
+  return undefined;
 }

@@ -1,9 +1,10 @@
 /**
- * Environment entries in compose and Kubernetes YAML, with the typing traps each has: Kubernetes
- * rejects any env `value` that is not a string; compose rejects a boolean in the map form of
- * `environment:` (numbers it turns into text).
+ * Environment entries in YAML, with the typing traps each place has: Kubernetes rejects any env
+ * `value` that is not a string; compose rejects a boolean in the map form of `environment:` (numbers it
+ * turns into text). CI pipelines, serverless.yml and Helm values write `KEY: value` maps too, each
+ * with its own reference syntax: an {@link EnvDialect} says what differs.
  */
-import { isMap, isScalar, type Pair, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, type Pair, type Scalar } from 'yaml';
 import type { ExtractResult, Finding, Range, SettingOccurrence } from '../types.js';
 import { extractJvmOptionsOf } from './commandLine.js';
 import { emptyResult, mergeResults } from './result.js';
@@ -22,36 +23,113 @@ import {
   type YamlContext,
 } from './yamlNodes.js';
 
+/** How one place writes environment maps: what a reference looks like, and what it rejects. */
+export interface EnvDialect {
+  /** Source text that the tool running the file replaces (`${VAR}`, `${{ secrets.X }}`, `{{ .Values.x }}`). */
+  readonly reference: RegExp;
+  /** A problem with a plain scalar's YAML type in this place, if it has one. */
+  readonly typeProblem?: (y: YamlContext, value: Scalar) => Finding | undefined;
+  /**
+   * A value written as a map or a list: GitLab's `{ value: x, expand: false }` gives a scalar (read
+   * verbatim, `$` included, when not expanded); CloudFormation's `{ Ref: X }` is a reference.
+   */
+  readonly structured?: (
+    y: YamlContext,
+    value: unknown,
+  ) => { readonly value: Scalar; readonly verbatim: boolean } | 'reference' | undefined;
+  /** A value with a YAML tag (`!Ref Bucket`) is computed by the tool, not text. */
+  readonly tagsAreReferences?: boolean;
+  /** How a fix that moves a key out of the file writes the reference; omitted: `${NAME}`. */
+  readonly environmentReference?: SettingOccurrence['environmentReference'];
+}
+
+/** `${VAR}`, `$(...)` and template actions: what compose, Kubernetes and Helm replace before the runtime reads it. */
+export const DEFAULT_REFERENCE = /\$\{|\$\(|\{\{/;
+
+const COMPOSE: EnvDialect = {
+  reference: DEFAULT_REFERENCE,
+  typeProblem: (y, value) =>
+    value.type === 'PLAIN' && typeof value.value === 'boolean'
+      ? quoteFix(
+          y,
+          value,
+          `docker compose rejects the boolean \`${sourceOf(y, value)}\` in \`environment:\`: values must be strings, numbers or null. Quote it.`,
+          'error',
+        )
+      : undefined,
+};
+
 /** `environment:` of a compose service: a map (`KEY: value`) or a list (`- KEY=value`). */
 export function composeEnvironment(y: YamlContext, node: unknown, scope: string): ExtractResult {
   const resolved = resolve(y, node);
-  if (isMap(resolved)) return mergeResults(pairsOf(y, resolved).map((pair) => composePair(y, pair, scope)));
+  if (isMap(resolved)) return envMap(y, resolved, scope, COMPOSE);
   return mergeResults(
     seqItems(y, resolved).map((item) => (isScalar(item) ? composeListItem(y, item, scope) : emptyResult())),
   );
 }
 
-function composePair(y: YamlContext, pair: Pair, scope: string): ExtractResult {
+/** A `KEY: value` map of environment variables, read the way `dialect` says. */
+export function envMap(y: YamlContext, node: unknown, scope: string, dialect: EnvDialect): ExtractResult {
+  const resolved = resolve(y, node);
+  // `env:` with a first name being typed on the next line (no `:` yet) is a scalar, not a map.
+  if (isScalar(resolved) && resolved.type === 'PLAIN' && resolved.range && ENV_NAME.test(sourceOf(y, resolved))) {
+    const name = sourceOf(y, resolved);
+    const nameRange = rangeOf(y, resolved);
+    if (nameRange) {
+      return withOccurrence({
+        ...envBase(y, name, nameRange, scope, resolved.range[0], resolved.range[1]),
+        valueKind: 'none',
+      });
+    }
+  }
+  return mergeResults(pairsOf(y, resolved).map((pair) => envPair(y, pair, scope, dialect)));
+}
+
+/** Upper case, as environment names are written: `environment: staging` is a value, not a name. */
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+
+/**
+ * Where the value of `KEY:` will go when there is none yet: the blanks after `: ` on the key's line,
+ * so that completion offers values there.
+ */
+function emptyValueSlot(y: YamlContext, key: Scalar): Range | undefined {
+  if (!key.range) return undefined;
+  const rest = /^:( +)(?=\r?\n|$)/.exec(y.text.slice(key.range[1]));
+  if (!rest?.[1]) return undefined;
+  const start = key.range[1] + 2;
+  return y.index.rangeOf(start, start + rest[1].length - 1);
+}
+
+function envPair(y: YamlContext, pair: Pair, scope: string, dialect: EnvDialect): ExtractResult {
   const key = pair.key as Scalar;
-  const value = resolve(y, pair.value) as Scalar | null;
+  const raw = resolve(y, pair.value);
   const name = scalarText(key);
   const nameRange = rangeOf(y, key);
-  if (!name || !nameRange || !key.range) return emptyResult();
-  const end = (isScalar(value) && value.range ? value.range[2] : key.range[2]) ?? key.range[1];
-  const base = envBase(y, name, nameRange, scope, key.range[0], end);
-  if (!isScalar(value) || value.value === null) return withOccurrence({ ...base, valueKind: 'none' });
-  const occurrence = scalarOccurrence(y, base, value);
-  const problems: Finding[] = [];
-  if (value.type === 'PLAIN' && typeof value.value === 'boolean') {
-    const problem = quoteFix(
-      y,
-      value,
-      `docker compose rejects the boolean \`${sourceOf(y, value)}\` in \`environment:\`: values must be strings, numbers or null. Quote it.`,
-      'error',
-    );
-    if (problem) problems.push(problem);
+  if (!name || !nameRange || !isScalar(key) || !key.range) return emptyResult();
+  const structured = isMap(raw) || isSeq(raw) ? dialect.structured?.(y, raw) : undefined;
+  const value = structured === undefined || structured === 'reference' ? (structured ?? raw) : structured.value;
+  const verbatim = typeof structured === 'object' && structured.verbatim;
+  // A value this place does not read (a broken flow list) is not part of what "remove" deletes.
+  const valueEnd = isScalar(raw) || structured !== undefined ? (raw as Scalar).range : undefined;
+  const end = (valueEnd ? valueEnd[2] : key.range[2]) ?? key.range[1];
+  const base = {
+    ...envBase(y, name, nameRange, scope, key.range[0], end),
+    ...(dialect.environmentReference ? { environmentReference: dialect.environmentReference } : {}),
+  };
+  if (value === 'reference' || (dialect.tagsAreReferences && isScalar(value) && value.tag)) {
+    return withOccurrence({ ...base, valueKind: 'reference' });
   }
-  return mergeResults([{ occurrences: [occurrence], problems, runtimeHints: [] }, jvm(y, occurrence, scope)]);
+  if (!isScalar(value) || value.value === null) {
+    const empty = value === null || value === undefined || (isScalar(value) && sourceOf(y, value) === '');
+    const slot = empty ? emptyValueSlot(y, key) : undefined;
+    return withOccurrence({ ...base, ...(slot ? { valueRange: slot } : {}), valueKind: 'none' });
+  }
+  const occurrence = scalarOccurrence(y, base, value, verbatim ? /(?!)/ : dialect.reference);
+  const problem = dialect.typeProblem?.(y, value);
+  return mergeResults([
+    { occurrences: [occurrence], problems: problem ? [problem] : [], runtimeHints: [] },
+    jvm(y, occurrence, scope),
+  ]);
 }
 
 function composeListItem(y: YamlContext, item: Scalar, scope: string): ExtractResult {
@@ -69,7 +147,7 @@ function composeListItem(y: YamlContext, item: Scalar, scope: string): ExtractRe
     ...base,
     value,
     ...(valueRange ? { valueRange } : {}),
-    valueKind: value.includes('${') || /\$[A-Za-z_]/.test(value) ? 'reference' : 'literal',
+    valueKind: DEFAULT_REFERENCE.test(value) || /\$[A-Za-z_]/.test(value) ? 'reference' : 'literal',
     quoting: 'none',
   };
   return mergeResults([withOccurrence(occurrence), jvm(y, occurrence, scope)]);
@@ -91,7 +169,7 @@ function listValueRange(y: YamlContext, item: Scalar, name: string): Range | und
   return y.index.rangeOf(start + name.length + 1, end);
 }
 
-/** `env:` of a Kubernetes container: `- name: X` with `value:` or `valueFrom:`. */
+/** `env:` of a Kubernetes container (or a Helm value rendered into one): `- name: X` with `value:` or `valueFrom:`. */
 export function kubernetesEnv(y: YamlContext, node: unknown, scope: string): ExtractResult {
   return mergeResults(seqItems(y, node).map((item) => kubernetesItem(y, item, scope)));
 }
@@ -137,6 +215,7 @@ function scalarOccurrence(
   y: YamlContext,
   base: Omit<SettingOccurrence, 'valueKind'>,
   value: Scalar,
+  reference = DEFAULT_REFERENCE,
 ): SettingOccurrence {
   const text = value.type === 'PLAIN' ? sourceOf(y, value) : (scalarText(value) ?? '');
   const valueRange = blockAware(y, value, rangeOf(y, value));
@@ -144,7 +223,7 @@ function scalarOccurrence(
     ...base,
     value: text,
     ...(valueRange ? { valueRange } : {}),
-    valueKind: /\$\{|\$\(/.test(text) ? 'reference' : 'literal',
+    valueKind: reference.test(text) ? 'reference' : 'literal',
     quoting: quotingOf(value),
   };
 }

@@ -15,7 +15,6 @@ import {
   type OsHint,
   type Runtime,
   type ScopeImage,
-  type ScopeParent,
   type SettingOccurrence,
 } from '../types.js';
 
@@ -61,17 +60,8 @@ export interface RuleContext {
   winnerFor(runtime: Runtime, group: readonly SettingOccurrence[]): SettingOccurrence | undefined;
   /** The catalog entry of an occurrence, cached per occurrence. */
   settingOf(occurrence: SettingOccurrence): Setting | undefined;
-}
-
-/** The scope and the scopes it inherits from, nearest first; a cycle (malformed input) ends the walk. */
-function createLineage(links: readonly ScopeParent[]): (scope: string) => string[] {
-  const parents = new Map(links.map((l) => [l.scope, l.parent]));
-  return (scope) => {
-    const chain = [scope];
-    for (let parent = parents.get(scope); parent !== undefined && !chain.includes(parent); parent = parents.get(parent))
-      chain.push(parent);
-    return chain;
-  };
+  /** The scopes whose settings `scope` also sees, nearest first (a step's job, then its workflow). */
+  ancestors(scope: string): readonly string[];
 }
 
 /** A rule: a pure function from the context to findings. */
@@ -89,7 +79,7 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
   let own: Map<string, SettingOccurrence[]> | undefined;
   const groups = new Map<string, readonly SettingOccurrence[]>();
   const keyOf = (o: SettingOccurrence) => canonicalName(ctx, o) ?? `${o.surface}:${o.name}`;
-  const lineage = createLineage(extracted.scopeParents ?? []);
+  const ancestors = ancestorsOf(extracted);
   const settingIn = (scope: string, key: string): readonly SettingOccurrence[] => {
     if (!own) {
       own = new Map();
@@ -102,16 +92,15 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
     }
     let group = groups.get(`${scope}\u0000${key}`);
     if (!group) {
-      // Inherited settings come first (a parent stage ends before its child's FROM), and only environment
-      // variables: a parent's RUN does not reach the child, nor its CMD once the child has its own. (An
-      // `ARG` does not reach it either, but occurrences do not say which instruction wrote them: at worst
-      // a missing setting is taken as set.)
-      const [self = scope, ...ancestors] = lineage(scope);
-      const inherited = ancestors
+      // Inherited settings come first, farthest first, so the scope's own win (a stage over the one it is
+      // built FROM, a step over its job and workflow), and only environment variables: a parent stage's
+      // RUN does not reach the child, nor its CMD once the child has its own. (An `ARG` does not reach it
+      // either, but occurrences do not say which instruction wrote them: at worst a setting is taken as set.)
+      const inherited = [...ancestors(scope)]
         .reverse()
         .flatMap((s) => own?.get(`${s}\u0000${key}`) ?? [])
         .filter((o) => o.surface === 'env');
-      group = [...inherited, ...(own.get(`${self}\u0000${key}`) ?? [])];
+      group = [...inherited, ...(own.get(`${scope}\u0000${key}`) ?? [])];
       groups.set(`${scope}\u0000${key}`, group);
     }
     return group;
@@ -139,6 +128,7 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
     settingGroup,
     settingIn,
     winnerFor: cachedWinner,
+    ancestors,
     takesEffect(occurrence) {
       const group = settingGroup(occurrence);
       if (group.length === 1) return true;
@@ -149,4 +139,25 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
     },
   };
   return ctx;
+}
+
+/** Parents of each scope, followed transitively, nearest first; a cycle stops where it closes. */
+function ancestorsOf(extracted: ExtractResult): (scope: string) => readonly string[] {
+  const parents = new Map<string, string[]>();
+  for (const { scope, parent } of extracted.scopeParents ?? [])
+    parents.set(scope, [...(parents.get(scope) ?? []), parent]);
+  const cache = new Map<string, readonly string[]>();
+  return (scope) => {
+    const cached = cache.get(scope);
+    if (cached) return cached;
+    const found: string[] = [];
+    const queue = [...(parents.get(scope) ?? [])];
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      if (next === scope || found.includes(next)) continue;
+      found.push(next);
+      queue.push(...(parents.get(next) ?? []));
+    }
+    cache.set(scope, found);
+    return found;
+  };
 }

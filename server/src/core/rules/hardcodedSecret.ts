@@ -56,6 +56,8 @@ function referenceFor(occurrence: SettingOccurrence): string | undefined {
   if (occurrence.environmentReference === 'none') return undefined;
   if (occurrence.environmentReference === 'batch') return `%${occurrence.name}%`;
   if (occurrence.environmentReference === 'powershell') return `$env:${occurrence.name}`;
+  if (occurrence.environmentReference === 'githubSecrets') return `\${{ secrets.${occurrence.name} }}`;
+  if (occurrence.environmentReference === 'serverless') return `\${env:${occurrence.name}}`;
   // PHP's INI reader expands `${VAR}` from the environment: `datadog.api_key` reads `DD_API_KEY`.
   if (occurrence.surface === 'phpIni') return `\${${occurrence.name.replace(/^datadog\./, 'DD_').toUpperCase()}}`;
   if (occurrence.surface === 'rubyConfigure') return `ENV.fetch('DD_API_KEY')`;

@@ -57,6 +57,11 @@ export const RULES = {
     defaultSeverity: 'error',
     summary: 'A profiler option placed after the program on a command line, where nothing reads it.',
   },
+  launcher: {
+    defaultSeverity: 'error',
+    summary:
+      'A launch command that never loads the tracer: JVM options given to a wrapper script, a launcher wrapped twice, retired or missing its command.',
+  },
   'wrong-os': {
     defaultSeverity: 'warning',
     summary: 'A setting or value for another operating system than the one the process runs on.',

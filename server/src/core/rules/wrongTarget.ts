@@ -130,14 +130,16 @@ function agentOnApplication(
 ): Finding[] {
   const { scope } = occurrence;
   if (!occurrence.name.startsWith('DD_') || !isContainer(scope) || !ctx.runtimeKnown(scope)) return [];
-  if (agents.size === 0 && (inProcessAgent || scope.startsWith('stage:'))) return [];
+  // Without the Agent's container in the file, a CI job may install the Agent itself, as an image may.
+  if (agents.size === 0 && (inProcessAgent || scope.startsWith('stage:') || scope.startsWith('gha:'))) return [];
   const known = ctx.catalog.known('env', occurrence.name);
   if (!known?.agent || known.runtimes.length > 0 || known.product !== undefined) return [];
   // The reason may quote a command line or an image, and either may hold a key.
   const reason = ctx.runtimeReason(scope);
   const app = `${describe(scope)}${reason ? ` (${redactAssignments(reason)})` : ''}`;
-  const where =
-    agents.size > 0
+  const where = scope.startsWith('ssi:')
+    ? "Only the tracers read application_monitoring.yaml: set it in the Agent's own configuration (datadog.yaml or its environment)."
+    : agents.size > 0
       ? `Set it on the Agent ${list([...agents.keys()])}.`
       : "It has no effect here: set it on the Agent's container (its DaemonSet or Helm values, or its own service).";
   return [
@@ -164,15 +166,27 @@ function tracerReads(ctx: RuleContext, name: string): boolean {
   return (ctx.catalog.known('env', name)?.runtimes.length ?? 0) > 0;
 }
 
-/** Scopes that are one container or image: compose services, k8s containers, Dockerfile stages. */
+/**
+ * Scopes that are one container or image: compose services, k8s containers, Dockerfile stages, `docker run`s,
+ * GitHub Actions jobs, steps and service containers (a job's env does not reach its services), and the
+ * processes application_monitoring.yaml configures (only tracers read it). Not GitLab jobs: GitLab
+ * passes a job's variables to its service containers too.
+ */
 function isContainer(scope: string): boolean {
-  return /^(compose|k8s|stage):/.test(scope);
+  return /^(compose|k8s|stage|docker|gha|ssi):/.test(scope);
 }
 
 /** `compose:web` as "service `web`", a k8s scope as "container `agent`", a stage as "stage 2". */
 export function describe(scope: string): string {
+  const ci = /^(?:gha|gitlab):job=(.*?)(?:;(service|step)=(.*))?$/.exec(scope);
+  if (ci) return ci[2] ? `${ci[2]} \`${ci[3] ?? ''}\` of job \`${ci[1] ?? ''}\`` : `job \`${ci[1] ?? ''}\``;
+  if (scope.startsWith('helm:')) return `\`${scope.slice('helm:'.length)}\` in the chart's values`;
+  if (scope === 'ssi:default') return '`apm_configuration_default`';
+  if (scope.startsWith('ssi:rule=')) return `rule ${scope.slice('ssi:rule='.length)} of \`apm_configuration_rules\``;
   if (scope.startsWith('compose:')) return `service \`${scope.slice('compose:'.length)}\``;
   if (scope.startsWith('k8s:')) return `container \`${scope.slice(scope.lastIndexOf('/') + 1)}\``;
+  const run = /^docker:(\d+):/.exec(scope)?.[1];
+  if (run !== undefined) return `\`docker run\` container on line ${run}`;
   const stage = /^stage:(\d+)$/.exec(scope)?.[1];
   return stage !== undefined ? `stage ${Number(stage) + 1}` : `\`${scope}\``;
 }

@@ -16,7 +16,7 @@ import { dockerfilePlanner } from './dockerfile.js';
 import { dotenvPlanner } from './dotenv.js';
 import { phpIniPlanner } from './phpIni.js';
 import { rubyPlanner } from './ruby.js';
-import { batchPlanner, powershellPlanner, shellPlanner } from './scripts.js';
+import { batchPlanner, makefilePlanner, powershellPlanner, shellPlanner } from './scripts.js';
 import { enablesProfiling } from './hint.js';
 import { eolOf } from './text.js';
 import type {
@@ -45,6 +45,7 @@ const PLANNERS: Readonly<Record<FormatId, FormatPlanner>> = {
   batch: batchPlanner,
   powershell: powershellPlanner,
   phpIni: phpIniPlanner,
+  makefile: makefilePlanner,
 };
 
 interface Prepared {

@@ -6,6 +6,7 @@
 import type { Runtime } from '../../types.js';
 import { hintsFromCommand } from '../../formats/runtimeHints.js';
 import { renderValue } from '../../rules/fixes.js';
+import { logicalLineStarts } from '../logicalLines.js';
 import { indentOf, insertLines, isBare } from './text.js';
 import type { Entry, FormatInput, FormatPlanner } from './types.js';
 
@@ -24,21 +25,30 @@ function writer(line: (entry: Entry, input: FormatInput) => string) {
 
 function insertionLine(input: FormatInput): number {
   const { text, index } = input;
+  // The script's own settings: not those of the containers its `docker run` lines start.
   const settingLines = input.extracted.occurrences
-    .filter((o) => o.surface === 'env')
+    .filter((o) => o.surface === 'env' && o.scope === 'file')
     .map((o) => o.nameRange.start.line);
+  const lines = Array.from({ length: index.lineCount }, (_, line) =>
+    text.slice(index.lineStart(line), index.lineEnd(line)),
+  );
+  // A command continued with `\` is one: a line goes before or after it, never inside it.
+  const starts = logicalLineStarts(lines, false);
   let launch = index.lineCount;
   for (let line = 0; line < index.lineCount; line++) {
-    const content = text.slice(index.lineStart(line), index.lineEnd(line));
+    const content = lines[line] ?? '';
     if (COMMENT.test(content) || settingLines.includes(line)) continue;
     if (LAUNCH.test(content) || hintsFromCommand(content).length > 0) {
-      launch = line;
+      launch = starts[line] ?? line;
       break;
     }
   }
   // Next to the script's own settings when they come before the start; else right before it.
   const before = settingLines.filter((line) => line < launch);
-  return before.length > 0 ? Math.max(...before) + 1 : launch;
+  if (before.length === 0) return launch;
+  let after = Math.max(...before) + 1;
+  while (after < index.lineCount && starts[after] !== after) after++;
+  return after;
 }
 
 const POSIX: readonly Runtime[] = ['java', 'python', 'go', 'ruby', 'nodejs', 'dotnet', 'ddprof'];
@@ -71,4 +81,18 @@ export const powershellPlanner: FormatPlanner = {
   platform: 'windows',
   targets: () => [{ scope: 'file', label: 'this script' }],
   insert: writer((e) => `$env:${e.name} = '${e.value.replace(/'/g, "''")}'`),
+};
+
+/**
+ * A Makefile runs commands (`docker run`, a build) rather than being the service's start: the setup
+ * belongs where the service starts, so none is planned here.
+ */
+export const makefilePlanner: FormatPlanner = {
+  runtimes: POSIX,
+  surface: 'env',
+  platform: 'linux',
+  targets: () => [{ scope: 'file', label: 'this Makefile' }],
+  unsupported: () =>
+    'A Makefile runs other commands: enable profiling where the service starts (its Dockerfile, compose file or start script).',
+  insert: () => 'A Makefile runs other commands: enable profiling where the service starts.',
 };
