@@ -147,9 +147,8 @@ export interface ExtractResult {
   readonly projectHints?: readonly RuntimeHint[];
   /**
    * Scopes that also see another scope's settings, their own winning: a Dockerfile stage built `FROM` an
-   * earlier one sees its `ENV`; a GitHub Actions step sees its
-   * job's and its workflow's `env`, a GitLab job the variables of the pipeline and of what it extends.
-   * Omitted: every scope stands alone.
+   * earlier one sees its `ENV`, a GitHub Actions step its job's and its workflow's `env`, a GitLab job the
+   * variables of the pipeline and of what it extends. Omitted: every scope stands alone.
    */
   readonly scopeParents?: readonly ScopeParent[];
 }
