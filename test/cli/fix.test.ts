@@ -53,7 +53,7 @@ describe('--fix on every example and fixture', () => {
       const uri = pathToFileURL(resolve(file)).href;
       const text = readFileSync(file, 'utf8');
       const findingsBefore = service.analyze({ uri, text }).findings;
-      const { text: fixedText, fixed } = fixText(service, uri, text, {});
+      const { text: fixedText, fixed } = fixText(service, { uri, text }, {});
       const findingsAfter = service.analyze({ uri, text: fixedText }).findings;
       assert.deepStrictEqual(findingsAfter.filter(fixable).map(key), [], 'nothing safely fixable remains');
       assert.deepStrictEqual(
@@ -63,7 +63,7 @@ describe('--fix on every example and fixture', () => {
       );
       assert.equal(fixed.length > 0, fixedText !== text);
       // Rerunning finds nothing more to do: the loop reached a fixed point.
-      assert.equal(fixText(service, uri, fixedText, {}).text, fixedText);
+      assert.equal(fixText(service, { uri, text: fixedText }, {}).text, fixedText);
     });
   }
 });

@@ -22,6 +22,8 @@ export function adversarialInputs(scale: number): Readonly<Record<string, () => 
         { length: n(200) },
         (_, i) => `FROM ${i === 0 ? 'python:3' : `s${i - 1}`} AS s${i}\nCOPY --from=s${i} / /\n`,
       ).join(''),
+    // Wildcards in copied file names become patterns: many `*` against a short name would backtrack.
+    dockerCopyGlobs: () => `FROM alpine\n${r(`COPY ${r('a*', 50)}b ${r('[', 40)} package*.json Gemfile* ./\n`, 2000)}`,
     dockerManyLines: () => `FROM python:3\n${r('ENV DD_ENV=prod\n', 100_000)}`,
     dockerWideEnv: () => `FROM python:3\nENV ${Array.from({ length: n(70_000) }, (_, i) => `A${i}=1`).join(' ')}\n`,
     yamlMergeBomb: () => {

@@ -8,7 +8,7 @@
  * stay as they were.
  */
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import type { LanguageService } from '../core/languageService.js';
+import type { DocumentInput, LanguageService } from '../core/languageService.js';
 import { createLineIndex } from '../core/text/lineIndex.js';
 import type { AnalysisSettings } from '../core/types.js';
 
@@ -22,12 +22,13 @@ export interface FixResult {
 }
 
 /** The text with every safe fix applied, rerun until stable. */
-export function fixText(service: LanguageService, uri: string, text: string, settings: AnalysisSettings): FixResult {
+export function fixText(service: LanguageService, input: DocumentInput, settings: AnalysisSettings): FixResult {
+  const { text } = input;
   const fixed: string[] = [];
   const seen = new Set<string>([text]);
   let current = text;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const doc = { uri, text: current };
+    const doc = { ...input, text: current };
     const diagnostics = service.validate(doc, settings);
     const chosen = chooseEdits(safeActions(service.codeActions(doc, everything(), diagnostics)), current);
     if (chosen.edits.length === 0) break;

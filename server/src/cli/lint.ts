@@ -14,6 +14,7 @@ import { unifiedDiff } from './diff.js';
 import { fixText } from './fix.js';
 import type { FileReport } from './report.js';
 import { encodeText, readSource } from './source.js';
+import { createSiblingLister } from '../node/siblings.js';
 
 export interface LintOptions {
   readonly settings: AnalysisSettings;
@@ -39,6 +40,7 @@ export interface LintResult {
 /** Analyses `files` (absolute paths); reports carry paths relative to `cwd` with forward slashes. */
 export function lintFiles(service: LanguageService, files: readonly string[], options: LintOptions): LintResult {
   const fixes: FileFix[] = [];
+  const siblingsOf = createSiblingLister();
   const reports = files.map((file) => {
     const path = relative(options.cwd, file).split(sep).join('/');
     const source = readSource(file);
@@ -47,10 +49,11 @@ export function lintFiles(service: LanguageService, files: readonly string[], op
       return { path, format: detectFormat(file), findings: applySeverities([source.refused], options.settings) };
     }
     const uri = pathToFileURL(file).href;
+    const siblingFiles = siblingsOf(file);
     try {
       let text = source.text;
       if (options.fix) {
-        const result = fixText(service, uri, text, options.settings);
+        const result = fixText(service, { uri, text, siblingFiles }, options.settings);
         if (result.fixed.length > 0 && !source.exact) {
           fixes.push({
             path,
@@ -66,7 +69,7 @@ export function lintFiles(service: LanguageService, files: readonly string[], op
           text = result.text;
         }
       }
-      const { format, findings } = service.analyze({ uri, text }, options.settings);
+      const { format, findings } = service.analyze({ uri, text, siblingFiles }, options.settings);
       return { path, format, findings };
     } catch (error) {
       return { path, format: detectFormat(file), findings: applySeverities([internalError(error)], options.settings) };

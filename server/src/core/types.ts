@@ -171,9 +171,14 @@ export interface ExtractResult {
   /** The operating system the file's scopes run on, where the text says (omitted: nothing says). */
   readonly osHints?: readonly OsHint[];
   /**
-   * Scopes that also see another scope's settings, their own winning: a GitHub Actions step sees its
-   * job's and its workflow's `env`, a GitLab job the variables of the pipeline and of what it extends.
-   * Omitted: every scope stands alone.
+   * Weaker evidence of a runtime, used for a scope only when no runtime hint covers it: the project files
+   * a Dockerfile stage copies in (`COPY Gemfile`), or those beside the document (named by the adapter).
+   */
+  readonly projectHints?: readonly RuntimeHint[];
+  /**
+   * Scopes that also see another scope's settings, their own winning: a Dockerfile stage built `FROM` an
+   * earlier one sees its `ENV`, a GitHub Actions step its job's and its workflow's `env`, a GitLab job the
+   * variables of the pipeline and of what it extends. Omitted: every scope stands alone.
    */
   readonly scopeParents?: readonly ScopeParent[];
 }

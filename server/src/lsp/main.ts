@@ -27,6 +27,7 @@ import { createSettingsStore } from './settings.js';
 import { createPushScheduler } from './push.js';
 import { registerValidateFiles } from './validateFiles.js';
 import { hasSetupCommand, registerSetup, setupAction } from './setup.js';
+import { createSiblingLister, siblingsOfUri } from '../node/siblings.js';
 
 const connection = createConnection(ProposedFeatures.all);
 // Prism's WebAssembly compiles while the client's initialize request is on its way.
@@ -53,7 +54,11 @@ const pushedByValidation = new Set<string>();
 let setupCommand = false;
 const settings = createSettingsStore(connection, () => configurationRequests);
 
-const input = (doc: TextDocument): DocumentInput => ({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId });
+const siblings = createSiblingLister(2000);
+const input = (doc: TextDocument): DocumentInput => {
+  const siblingFiles = siblingsOfUri(siblings, doc.uri);
+  return { uri: doc.uri, text: doc.getText(), languageId: doc.languageId, ...(siblingFiles ? { siblingFiles } : {}) };
+};
 
 /**
  * Diagnostics for the document's current version, or why there are none: `closed`, or `changed` when

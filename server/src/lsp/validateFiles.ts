@@ -8,6 +8,7 @@
  */
 import { detectFormat, grammarsFor } from '../core/formats/index.js';
 import { loadGrammars } from '../node/treeSitter.js';
+import { createSiblingLister, siblingsOfUri } from '../node/siblings.js';
 import { fileURLToPath } from 'node:url';
 import {
   ErrorCodes,
@@ -124,6 +125,9 @@ export async function validateFiles(params: { uris?: unknown }, deps: ValidateFi
   return result;
 }
 
+/** One listing per directory for a whole workspace run: its files are read in one go. */
+const workspaceSiblings = createSiblingLister(10_000);
+
 async function validateOne(uri: string, deps: ValidateFilesDeps, result: ValidateFilesResult): Promise<void> {
   const service = deps.service();
   if (!service) return;
@@ -138,7 +142,8 @@ async function validateOne(uri: string, deps: ValidateFilesDeps, result: Validat
   try {
     const docSettings = await deps.settings(uri);
     await loadGrammars(grammarsFor(detectFormat(uri)));
-    diagnostics = service.validate({ uri, text: file.text }, docSettings);
+    const siblingFiles = siblingsOfUri(workspaceSiblings, uri);
+    diagnostics = service.validate({ uri, text: file.text, ...(siblingFiles ? { siblingFiles } : {}) }, docSettings);
   } catch (error) {
     // One file's failure is that file's news: it gets its diagnostic and the run goes on.
     const reason = describeFailure(error, file.text);

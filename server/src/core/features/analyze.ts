@@ -12,13 +12,26 @@ import { applySeverities } from './severities.js';
 import { comparePositions } from '../text/ranges.js';
 import { budgetNote, DEFAULT_LIMITS, failureNote, resolveLimits, screenText, withoutLongLines } from './limits.js';
 import { runtimeDirectives } from './runtimeDirective.js';
+import { projectFileHints } from '../formats/projectFiles.js';
 
 export interface DocumentInput {
   readonly uri: string;
   readonly text: string;
   /** The editor's language id, when known; helps format detection. */
   readonly languageId?: string;
+  /**
+   * Names of the files beside the document (`package.json`, `Gemfile`, `app.csproj`), when the adapter
+   * can list its directory: evidence of the runtime a `.env` or a start script configures.
+   */
+  readonly siblingFiles?: readonly string[];
 }
+
+/**
+ * Formats whose file configures one program and says little of which: their neighbours' project files
+ * are evidence. Not compose or Kubernetes files (a repository root holds several programs' manifests),
+ * nor Dockerfiles (their stages say what they copy in).
+ */
+const SIBLING_EVIDENCE: ReadonlySet<FormatId> = new Set(['dotenv', 'shell', 'batch', 'powershell']);
 
 export interface ServiceDeps {
   readonly catalog: Catalog;
@@ -30,6 +43,7 @@ export interface ServiceDeps {
       readonly text: string;
       readonly languageId?: string;
       readonly limits: string;
+      readonly siblings: string;
       readonly result: ExtractedDocument | undefined;
     }
   >;
@@ -82,7 +96,14 @@ export function extractDocument(
   limits: AnalysisLimits = DEFAULT_LIMITS,
 ): ExtractedDocument | undefined {
   const cached = deps.extractions.get(doc.uri);
-  if (cached && cached.text === doc.text && cached.languageId === doc.languageId && cached.limits === limitsKey(limits))
+  const siblings = (doc.siblingFiles ?? []).join('\u0000');
+  if (
+    cached &&
+    cached.text === doc.text &&
+    cached.languageId === doc.languageId &&
+    cached.limits === limitsKey(limits) &&
+    cached.siblings === siblings
+  )
     return cached.result;
   const result = extractUncached(deps, doc, limits);
   if (deps.extractions.size >= MAX_CACHED_DOCUMENTS)
@@ -91,6 +112,7 @@ export function extractDocument(
     text: doc.text,
     ...(doc.languageId ? { languageId: doc.languageId } : {}),
     limits: limitsKey(limits),
+    siblings,
     result,
   });
   return result;
@@ -118,12 +140,13 @@ function extractUncached(deps: ServiceDeps, doc: DocumentInput, limits: Analysis
   const problems = note ? [note, ...extracted.problems] : extracted.problems;
   // A declared runtime replaces what the file's contents suggest.
   const runtimeHints = declared.length > 0 ? declared : extracted.runtimeHints;
-  const images = extracted.images ? { images: extracted.images } : {};
-  const osHints = extracted.osHints ? { osHints: extracted.osHints } : {};
-  const parents = extracted.scopeParents ? { scopeParents: extracted.scopeParents } : {};
+  const beside = SIBLING_EVIDENCE.has(format)
+    ? projectFileHints(doc.siblingFiles ?? [], undefined, (file) => `\`${file}\` beside this file`)
+    : [];
+  const projectHints = [...(extracted.projectHints ?? []), ...beside];
   return {
     format,
-    extracted: { occurrences: extracted.occurrences, problems, runtimeHints, ...images, ...osHints, ...parents },
+    extracted: { ...extracted, problems, runtimeHints, ...(projectHints.length > 0 ? { projectHints } : {}) },
   };
 }
 

@@ -5,14 +5,15 @@
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { checkValue } from '../rules/checkValue.js';
-import { displayName, RUNTIME_LABELS } from '../text/names.js';
+import { displayName, listRuntimes, RUNTIME_LABELS } from '../text/names.js';
 import { touches } from '../text/ranges.js';
-import type { AnalysisSettings, Runtime, SettingOccurrence } from '../types.js';
+import { RUNTIMES, type AnalysisSettings, type Runtime, type SettingOccurrence } from '../types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Setting } from '../catalog/schema.js';
 import { extractDocument, type DocumentInput, type ServiceDeps } from './analyze.js';
 import { settingMarkdown } from './describe.js';
-import { scopeRuntimes } from '../rules/scopeRuntimes.js';
+import { createRuntimeLookup, type RuntimeLookup } from '../rules/scopeRuntimes.js';
+import { redactAssignments } from '../text/secretNames.js';
 
 export function hover(
   deps: ServiceDeps,
@@ -32,8 +33,10 @@ export function hover(
   const range = onValue && occurrence.valueRange ? occurrence.valueRange : occurrence.nameRange;
   const setting = deps.catalog.lookup(occurrence.surface, occurrence.name);
   if (!setting) return unknownHover(deps.catalog, occurrence, range);
-  const runtimes = scopeRuntimes(document.extracted, settings, occurrence.scope);
-  const parts = [settingMarkdown(setting, deps.catalog, runtimes)];
+  // The same answer the rules get, so a hover explains the findings beside it.
+  const lookup = createRuntimeLookup(document.extracted, settings, (o) => deps.catalog.lookup(o.surface, o.name));
+  const runtimes = lookup.runtimesFor(occurrence.scope);
+  const parts = [settingMarkdown(setting, deps.catalog, runtimes), runtimeMarkdown(lookup, occurrence.scope)];
   if (onValue) parts.unshift(valueMarkdown(deps.catalog, setting, occurrence, runtimes));
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range };
 }
@@ -65,4 +68,24 @@ function valueMarkdown(
     return `- ${RUNTIME_LABELS[runtime]}: ${problem ? `✗ ${problem.reason}` : '✓ read as written'}`;
   });
   return [`**Value \`${value}\`**`, ...lines].join('\n');
+}
+
+/**
+ * The runtime the checks assume for this place, and why: "**Runtime**: Java (FROM eclipse-temurin:21)".
+ * A reason may quote a command line, and a command line may hold a key: assignments are redacted.
+ */
+function runtimeMarkdown(lookup: RuntimeLookup, scope: string): string {
+  const runtimes = lookup.runtimesFor(scope);
+  const label = runtimes.length === 1 ? '**Runtime**' : '**Runtimes**';
+  const choose = 'A `dd-profiler-config: runtime <name>` comment in the file, or the `runtime` setting, says which.';
+  const evidence = lookup.runtimeEvidence(scope);
+  if (evidence.length > 0) {
+    const each = evidence.map((h) => `${RUNTIME_LABELS[h.runtime]} (${redactAssignments(h.reason)})`).join(', ');
+    return `${label}: ${each}.`;
+  }
+  if (lookup.runtimeKnown(scope)) return `${label}: ${listRuntimes(runtimes)} (${lookup.runtimeReason(scope) ?? ''}).`;
+  const reason = lookup.runtimeReason(scope);
+  if (reason && runtimes.length < RUNTIMES.length)
+    return `${label}: probably ${listRuntimes(runtimes, 'or')} (from ${redactAssignments(reason)}). ${choose}`;
+  return `**Runtime**: not known from this file, so every runtime's reading is shown. ${choose}`;
 }

@@ -14,6 +14,7 @@ import { isPlainJdkImage, unreadJvmVariables, type StartCommand } from './jvmLau
 import { joinedLauncherProblems } from './launchers.js';
 import { mergeResults } from './result.js';
 import { hintsFromCommand, hintsFromImage, isWindowsImage, osOfImage } from './runtimeHints.js';
+import { projectFileHints } from './projectFiles.js';
 
 interface Stage {
   readonly scope: string;
@@ -37,6 +38,8 @@ interface State {
   readonly stageHints: Map<string, Map<Runtime, RuntimeHint>>;
   /** `from>to` stage pairs already lent: copying twice from the same stage lends its runtimes once. */
   readonly lent: Set<string>;
+  /** Each stage's project-file hints (`COPY Gemfile`), inherited by stages built `FROM` it. */
+  readonly projectHints: Map<string, Map<Runtime, RuntimeHint>>;
   /** Each stage's last ENTRYPOINT and CMD: what it starts. */
   readonly starts: Map<string, { entrypoint?: StartCommand; cmd?: StartCommand }>;
 }
@@ -49,6 +52,7 @@ export function extractDockerfile(text: string): ExtractResult {
     stages: [],
     stageHints: new Map(),
     lent: new Set(),
+    projectHints: new Map(),
     starts: new Map(),
   };
   try {
@@ -73,6 +77,7 @@ function readInstruction(state: State, instruction: Instruction): void {
   const scope = stage?.scope ?? 'global';
   if (keyword === 'FROM') return startStage(state, instruction);
   if (keyword === 'ENV' || keyword === 'ARG') return readProperties(state, instruction, scope);
+  if ((keyword === 'COPY' || keyword === 'ADD') && stage) readProjectFiles(state, instruction, keyword, scope);
   if (keyword === 'COPY' && stage && !stage.ownImageHints) return inheritFromCopy(state, instruction, scope);
   if (keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT') {
     const content = instruction.getRawArgumentsContent() ?? '';
@@ -150,7 +155,35 @@ function startStage(state: State, instruction: Instruction): void {
   });
   const images = image ? [{ scope, image: parent?.image ?? image }] : [];
   const osHints = os ? [{ ...os, scope }] : [];
-  add(state, { occurrences: [], problems: [], runtimeHints: [...own, ...inherited], images, osHints });
+  const scopeParents = parent ? [{ scope, parent: parent.scope }] : [];
+  const parentProject = parent ? [...(state.projectHints.get(parent.scope)?.values() ?? [])] : [];
+  const projectHints = parentProject.map((h) => ({ ...h, scope }));
+  add(state, {
+    occurrences: [],
+    problems: [],
+    runtimeHints: [...own, ...inherited],
+    images,
+    osHints,
+    scopeParents,
+    projectHints,
+  });
+}
+
+/**
+ * Project files a stage copies in (`COPY Gemfile Gemfile.lock ./`, `COPY *.csproj .`): evidence of its
+ * runtime where its image and commands give none. The last word is the destination.
+ */
+function readProjectFiles(state: State, instruction: Instruction, keyword: string, scope: string): void {
+  const words = commandWords(instruction)
+    .words.map((w) => w.value)
+    .filter((w) => !w.startsWith('--'));
+  const sources = words.slice(0, -1).filter((w) => !w.startsWith('<<'));
+  // Only runtimes the stage does not show yet: a file of 10,000 COPY lines adds at most one hint each.
+  const known = state.projectHints.get(scope);
+  const projectHints = projectFileHints(sources, scope, (file) => `${keyword} ${file}`).filter(
+    (h) => !known?.has(h.runtime),
+  );
+  if (projectHints.length > 0) add(state, { occurrences: [], problems: [], runtimeHints: [], projectHints });
 }
 
 /** A generic final stage (distroless, alpine) running what an earlier stage built runs that runtime. */
@@ -172,6 +205,12 @@ function rescope(state: State, from: string, to: string): RuntimeHint[] {
 /** Records a result, and the runtimes it shows for its stage. */
 function add(state: State, result: ExtractResult): void {
   state.results.push(result);
+  for (const hint of result.projectHints ?? []) {
+    if (hint.scope === undefined) continue;
+    const hints = state.projectHints.get(hint.scope) ?? new Map<Runtime, RuntimeHint>();
+    if (!hints.has(hint.runtime)) hints.set(hint.runtime, hint);
+    state.projectHints.set(hint.scope, hints);
+  }
   for (const hint of result.runtimeHints) {
     if (hint.scope === undefined) continue;
     const hints = state.stageHints.get(hint.scope) ?? new Map<Runtime, RuntimeHint>();

@@ -23,6 +23,7 @@ export function mergeResults(results: readonly ExtractResult[]): ExtractResult {
   const runtimeHints: RuntimeHint[] = [];
   const images: ScopeImage[] = [];
   const osHints: OsHint[] = [];
+  const projectHints: RuntimeHint[] = [];
   const scopeParents: ScopeParent[] = [];
   for (const result of results) {
     for (const occurrence of result.occurrences) occurrences.push(occurrence);
@@ -30,6 +31,7 @@ export function mergeResults(results: readonly ExtractResult[]): ExtractResult {
     for (const hint of result.runtimeHints) runtimeHints.push(hint);
     for (const image of result.images ?? []) images.push(image);
     for (const hint of result.osHints ?? []) osHints.push(hint);
+    for (const hint of result.projectHints ?? []) projectHints.push(hint);
     for (const link of result.scopeParents ?? []) scopeParents.push(link);
   }
   // Only formats that name images or systems carry those fields, so the others' results keep their shape.
@@ -39,6 +41,7 @@ export function mergeResults(results: readonly ExtractResult[]): ExtractResult {
     runtimeHints,
     ...(images.length > 0 ? { images } : {}),
     ...(osHints.length > 0 ? { osHints } : {}),
+    ...(projectHints.length > 0 ? { projectHints } : {}),
     ...(scopeParents.length > 0 ? { scopeParents } : {}),
   };
 }

@@ -4,15 +4,22 @@
  */
 import type { Runtime } from '../types.js';
 
+/**
+ * Official images and the common families built on them, matched on the last path segment: Docker
+ * Official Images, distroless (`gcr.io/distroless/java17-debian12`, `nodejs20-debian12`), Chainguard
+ * (`cgr.dev/chainguard/jre`, `node`), Bitnami (`bitnami/java`, `bitnami/node`), Red Hat UBI
+ * (`ubi9/openjdk-21`, `ubi9/nodejs-20`, `ubi8/ruby-30`, `ubi9/go-toolset`) and AWS Lambda base images
+ * (`public.ecr.aws/lambda/java:21`, `lambda/nodejs:20`).
+ */
 const IMAGES: readonly (readonly [RegExp, Runtime])[] = [
   [
-    /(^|\/)(openjdk|eclipse-temurin|amazoncorretto|ibmjava|ibm-semeru-runtimes|sapmachine|azul\/zulu[^:]*|[^/:]*(jdk|jre)[^/:]*|maven|gradle|tomcat|jetty|wildfly)(:|$)/,
+    /(^|\/)(openjdk|eclipse-temurin|amazoncorretto|ibmjava|ibm-semeru-runtimes|sapmachine|azul\/zulu[^:]*|[^/:]*(jdk|jre)[^/:]*|java\d*(-[\w.]+)*|maven|gradle|tomcat|jetty|wildfly)(:|$)/,
     'java',
   ],
   [/(^|\/)(python|pypy)[^/:]*(:|$)/, 'python'],
-  [/(^|\/)golang(:|$)/, 'go'],
-  [/(^|\/)(ruby|jruby)(:|$)/, 'ruby'],
-  [/(^|\/)(node|bun)(:|$)/, 'nodejs'],
+  [/(^|\/)(golang|go-toolset)(:|$)/, 'go'],
+  [/(^|\/)(ruby|jruby)(-[\d.]+)?(:|$)/, 'ruby'],
+  [/(^|\/)(node|bun|nodejs(\d+)?(-[\w.]+)*)(:|$)/, 'nodejs'],
   [/mcr\.microsoft\.com\/dotnet\/|(^|\/)dotnet[^/:]*(:|$)/, 'dotnet'],
   [/(^|\/)(php|php-fpm|wordpress|drupal|composer)[^/:]*(:|$)/, 'php'],
 ];

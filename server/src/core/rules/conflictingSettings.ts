@@ -2,12 +2,15 @@
  * conflicting-settings: two settings in one scope where one silently overrides the other.
  * `DD_TRACE_AGENT_URL` wins over `DD_AGENT_HOST` and `DD_TRACE_AGENT_PORT` in every tracer, so those are
  * ignored; with `DD_PROFILING_ENABLED=auto` Java ignores a custom `DD_PROFILING_START_DELAY` /
- * `DD_PROFILING_START_FORCE_FIRST` and uses its default delay.
+ * `DD_PROFILING_START_FORCE_FIRST` and uses its default delay. One setting written with different
+ * values on two surfaces of one process (`DD_PROFILING_ENABLED` and `-Ddd.profiling.enabled`) is a
+ * conflict too: see surfaceConflicts.ts.
  */
 import type { Finding, SettingOccurrence } from '../types.js';
 import type { Rule, RuleContext } from './context.js';
 import { removeFix } from './fixes.js';
 import { sameSetting } from './truth.js';
+import { surfaceConflicts } from './surfaceConflicts.js';
 import { listRuntimes } from '../text/names.js';
 
 interface Conflict {
@@ -38,7 +41,10 @@ const CONFLICTS: readonly Conflict[] = [
   },
 ];
 
-export const conflictingSettings: Rule = (ctx) => CONFLICTS.flatMap((conflict) => check(ctx, conflict));
+export const conflictingSettings: Rule = (ctx) => [
+  ...CONFLICTS.flatMap((conflict) => check(ctx, conflict)),
+  ...surfaceConflicts(ctx),
+];
 
 /** One pass: the first winner per scope, then every ignored setting in a scope that has one. */
 function check(ctx: RuleContext, conflict: Conflict): Finding[] {

@@ -6,6 +6,8 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { Setting } from '../catalog/schema.js';
 import { canonicalName } from './canonicalName.js';
 import { createRuntimeLookup } from './scopeRuntimes.js';
+import { readersOf, winnerFor } from './surfaces.js';
+import { effectiveRuntimes } from './effectiveRuntimes.js';
 import {
   type AnalysisSettings,
   type ExtractResult,
@@ -38,8 +40,24 @@ export interface RuleContext {
   runtimeKnown(scope: string): boolean;
   /** Why the runtime of a scope is believed, for messages ("FROM python:3.12", "`DD_X`, read only by PHP"). */
   runtimeReason(scope: string): string | undefined;
-  /** Whether no later occurrence in the scope sets the same setting under any spelling (the last one wins). */
+  /**
+   * Whether this is the value its process uses for some runtime that reads it: no later occurrence on
+   * the same surface sets the same setting under any spelling, and no surface that wins over it does
+   * (a `-Ddd.*` property over `DD_*` in Java, see surfaces.ts).
+   */
   takesEffect(occurrence: SettingOccurrence): boolean;
+  /**
+   * Every occurrence of the same setting that the occurrence's process sees, on any surface, in the
+   * order written: its scope's own and those the scope inherits (a Dockerfile stage built `FROM` another).
+   */
+  settingGroup(occurrence: SettingOccurrence): readonly SettingOccurrence[];
+  /**
+   * The same for a setting named by its canonical env name (canonicalName.ts), or `surface:name` for one
+   * that has no env form: what a scope's process sees of it, possibly nothing.
+   */
+  settingIn(scope: string, setting: string): readonly SettingOccurrence[];
+  /** The occurrence of a group that a runtime uses (surfaces.ts `winnerFor`), remembered per group. */
+  winnerFor(runtime: Runtime, group: readonly SettingOccurrence[]): SettingOccurrence | undefined;
   /** The catalog entry of an occurrence, cached per occurrence. */
   settingOf(occurrence: SettingOccurrence): Setting | undefined;
   /** The scopes whose settings `scope` also sees, nearest first (a step's job, then its workflow). */
@@ -58,7 +76,47 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
     settingCache.set(occurrence, setting ?? null);
     return setting;
   };
-  let winners: Set<SettingOccurrence> | undefined;
+  let own: Map<string, SettingOccurrence[]> | undefined;
+  const groups = new Map<string, readonly SettingOccurrence[]>();
+  const keyOf = (o: SettingOccurrence) => canonicalName(ctx, o) ?? `${o.surface}:${o.name}`;
+  const ancestors = ancestorsOf(extracted);
+  const settingIn = (scope: string, key: string): readonly SettingOccurrence[] => {
+    if (!own) {
+      own = new Map();
+      for (const o of extracted.occurrences) {
+        const ownKey = `${o.scope}\u0000${keyOf(o)}`;
+        const group = own.get(ownKey);
+        if (group) group.push(o);
+        else own.set(ownKey, [o]);
+      }
+    }
+    let group = groups.get(`${scope}\u0000${key}`);
+    if (!group) {
+      // Inherited settings come first, farthest first, so the scope's own win (a stage over the one it is
+      // built FROM, a step over its job and workflow), and only environment variables: a parent stage's
+      // RUN does not reach the child, nor its CMD once the child has its own. (An `ARG` does not reach it
+      // either, but occurrences do not say which instruction wrote them: at worst a setting is taken as set.)
+      const inherited = [...ancestors(scope)]
+        .reverse()
+        .flatMap((s) => own?.get(`${s}\u0000${key}`) ?? [])
+        .filter((o) => o.surface === 'env');
+      group = [...inherited, ...(own.get(`${scope}\u0000${key}`) ?? [])];
+      groups.set(`${scope}\u0000${key}`, group);
+    }
+    return group;
+  };
+  // A file that sets one setting 50,000 times asks for the same group's winner 50,000 times.
+  const winners = new WeakMap<readonly SettingOccurrence[], Map<Runtime, SettingOccurrence | undefined>>();
+  const cachedWinner = (runtime: Runtime, group: readonly SettingOccurrence[]) => {
+    let byRuntime = winners.get(group);
+    if (!byRuntime) winners.set(group, (byRuntime = new Map()));
+    if (!byRuntime.has(runtime)) byRuntime.set(runtime, winnerFor(runtime, group));
+    return byRuntime.get(runtime);
+  };
+  const settingGroup = (occurrence: SettingOccurrence): readonly SettingOccurrence[] => {
+    const group = settingIn(occurrence.scope, keyOf(occurrence));
+    return group.length > 0 ? group : [occurrence];
+  };
   const ctx: RuleContext = {
     catalog,
     occurrences: extracted.occurrences,
@@ -67,14 +125,17 @@ export function createRuleContext(catalog: Catalog, extracted: ExtractResult, se
     osHints: extracted.osHints ?? [],
     ...createRuntimeLookup(extracted, settings, settingOf),
     settingOf,
-    ancestors: ancestorsOf(extracted),
+    settingGroup,
+    settingIn,
+    winnerFor: cachedWinner,
+    ancestors,
     takesEffect(occurrence) {
-      if (!winners) {
-        const last = new Map<string, SettingOccurrence>();
-        for (const o of extracted.occurrences) last.set(`${o.scope}\u0000${canonicalName(ctx, o) ?? o.name}`, o);
-        winners = new Set(last.values());
-      }
-      return winners.has(occurrence);
+      const group = settingGroup(occurrence);
+      if (group.length === 1) return true;
+      const setting = ctx.settingOf(occurrence);
+      const runtimes = setting ? effectiveRuntimes(ctx, occurrence, setting) : ctx.runtimesFor(occurrence.scope);
+      const readers = readersOf(occurrence, runtimes);
+      return readers.some((runtime) => cachedWinner(runtime, group) === occurrence);
     },
   };
   return ctx;

@@ -23,9 +23,9 @@ export function displayName(surface: Surface, name: string): string {
   return name;
 }
 
-/** `Ruby`, `Ruby and Go`, `Java, Ruby and Go`. */
-export function listRuntimes(runtimes: readonly Runtime[]): string {
+/** `Ruby`, `Ruby and Go`, `Java, Ruby and Go` (or `Ruby or Go`). */
+export function listRuntimes(runtimes: readonly Runtime[], conjunction: 'and' | 'or' = 'and'): string {
   const labels = runtimes.map((runtime) => RUNTIME_LABELS[runtime]);
   if (labels.length <= 1) return labels.join('');
-  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+  return `${labels.slice(0, -1).join(', ')} ${conjunction} ${labels[labels.length - 1]}`;
 }
