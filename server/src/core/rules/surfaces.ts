@@ -53,6 +53,27 @@ export const PRECEDENCES: readonly SurfacePrecedence[] = [
     why: 'the PHP extension lets a set environment variable override the php.ini value',
   },
   {
+    runtime: 'go',
+    surface: 'goProfiler',
+    winner: 'goProfiler',
+    // dd-trace-go profiler/options.go: defaultConfig() reads the environment, then Start applies each option.
+    why: 'options passed to `profiler.Start` are applied after the environment is read',
+  },
+  {
+    runtime: 'nodejs',
+    surface: 'nodeInit',
+    winner: 'nodeInit',
+    // dd-trace-js packages/dd-trace/src/config.js: options given to init() are merged above the environment.
+    why: 'options passed to `tracer.init()` take precedence over environment variables',
+  },
+  {
+    runtime: 'python',
+    surface: 'pythonProfiler',
+    winner: 'pythonProfiler',
+    // dd-trace-py ddtrace/profiling/profiler.py: an argument given to Profiler() replaces the configured value.
+    why: 'arguments passed to `Profiler()` take precedence over environment variables',
+  },
+  {
     runtime: 'ddprof',
     surface: 'ddprofFlag',
     winner: 'ddprofFlag',
