@@ -82,4 +82,7 @@ export const SAMPLE_FILE_NAMES: Readonly<Record<FormatId, string>> = {
   batch: 'start.bat',
   powershell: 'setup.ps1',
   phpIni: 'php.ini',
+  terraform: 'main.tf',
+  nomad: 'app.nomad.hcl',
+  jenkinsfile: 'Jenkinsfile',
 };

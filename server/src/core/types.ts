@@ -30,6 +30,9 @@ export const FORMATS = [
   'batch',
   'powershell',
   'phpIni',
+  'terraform',
+  'nomad',
+  'jenkinsfile',
 ] as const;
 export type FormatId = (typeof FORMATS)[number];
 
@@ -68,6 +71,12 @@ export interface SettingOccurrence {
    * (a single-quoted PowerShell string). Used by fixes that replace a hard-coded key with a reference.
    */
   readonly environmentReference?: 'batch' | 'powershell' | 'none';
+  /**
+   * The exact text that reads this setting's value at run time in this place, where the place has its own
+   * syntax for it (Terraform `var.dd_api_key`, Jenkins `credentials('dd-api-key')`); replaces the value's
+   * source in fixes that move a hard-coded key out of the file.
+   */
+  readonly secretReference?: string;
   /** Whether the name is read case-insensitively: Windows environment names (batch, PowerShell, IIS config). */
   readonly caseInsensitive?: boolean;
 }

@@ -19,6 +19,9 @@ const COMMENT: Readonly<Record<FormatId, (body: string) => string>> = {
   phpIni: (b) => `; ${b}`,
   batch: (b) => `REM ${b}`,
   xmlConfig: (b) => `<!-- ${b} -->`,
+  terraform: (b) => `# ${b}`,
+  nomad: (b) => `# ${b}`,
+  jenkinsfile: (b) => `// ${b}`,
 };
 
 /** Lines that must stay at the very top of a file. */

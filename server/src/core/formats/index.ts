@@ -6,10 +6,13 @@ import type { Extractor, FormatId, Grammar } from '../types.js';
 import { extractBatch } from './batch.js';
 import { extractDockerfile } from './dockerfile.js';
 import { extractDotenv } from './dotenv.js';
+import { extractJenkinsfile } from './jenkinsfile.js';
+import { extractNomad } from './nomad.js';
 import { extractPhpIni } from './phpIni.js';
 import { extractPowershell } from './powershell.js';
 import { extractRuby } from './ruby.js';
 import { extractShell } from './shell.js';
+import { extractTerraform } from './terraform.js';
 import { extractXmlConfig } from './xmlConfig.js';
 import { extractYaml } from './yaml.js';
 
@@ -23,13 +26,20 @@ const EXTRACTORS: Record<FormatId, Extractor> = {
   batch: extractBatch,
   powershell: extractPowershell,
   phpIni: extractPhpIni,
+  terraform: extractTerraform,
+  nomad: extractNomad,
+  jenkinsfile: extractJenkinsfile,
 };
 
 /**
  * The tree-sitter grammars each format's extractor parses with; the adapters load them (once, on the
  * first file of the format) before analysing. Formats not listed need none.
  */
-const GRAMMARS_BY_FORMAT: Partial<Record<FormatId, readonly Grammar[]>> = {};
+const GRAMMARS_BY_FORMAT: Partial<Record<FormatId, readonly Grammar[]>> = {
+  terraform: ['hcl'],
+  nomad: ['hcl'],
+  jenkinsfile: ['groovy'],
+};
 
 /** The grammars to load before analysing a file of this format. */
 export function grammarsFor(format: FormatId | undefined): readonly Grammar[] {
@@ -48,6 +58,12 @@ const BY_LANGUAGE_ID: Readonly<Record<string, FormatId>> = {
   shellscript: 'shell',
   bat: 'batch',
   powershell: 'powershell',
+  terraform: 'terraform',
+  'terraform-vars': 'terraform',
+  // Plain HCL is most often a Nomad job here; the Nomad extractor is silent on files without `job`.
+  hcl: 'nomad',
+  jenkinsfile: 'jenkinsfile',
+  groovy: 'jenkinsfile',
 };
 
 /**
@@ -81,6 +97,9 @@ export const FILE_NAMES: readonly { readonly format: FormatId; readonly patterns
   { format: 'batch', patterns: ['*.bat', '*.cmd'] },
   { format: 'powershell', patterns: ['*.ps1', '*.psm1'] },
   { format: 'phpIni', patterns: ['*.ini', '.htaccess', 'www.conf', 'php-fpm.conf'] },
+  { format: 'terraform', patterns: ['*.tf', '*.tfvars'] },
+  { format: 'nomad', patterns: ['*.nomad', '*.nomad.hcl'] },
+  { format: 'jenkinsfile', patterns: ['Jenkinsfile', 'Jenkinsfile.*', '*.jenkinsfile'] },
 ];
 
 const NAME_MATCHERS = FILE_NAMES.map(({ format, patterns }) => ({

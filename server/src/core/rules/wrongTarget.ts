@@ -145,15 +145,19 @@ function tracerReads(ctx: RuleContext, name: string): boolean {
   return (ctx.catalog.known('env', name)?.runtimes.length ?? 0) > 0;
 }
 
-/** Scopes that are one container or image: compose services, k8s containers, Dockerfile stages. */
+/**
+ * Scopes that are one container or image: compose services, k8s containers, Dockerfile stages, ECS and
+ * Cloud Run containers and Nomad tasks (Terraform, Nomad).
+ */
 function isContainer(scope: string): boolean {
-  return /^(compose|k8s|stage):/.test(scope);
+  return /^(compose|k8s|stage|ecs|cloudrun|nomad):/.test(scope);
 }
 
 /** `compose:web` as "service `web`", a k8s scope as "container `agent`", a stage as "stage 2". */
 function describe(scope: string): string {
   if (scope.startsWith('compose:')) return `service \`${scope.slice('compose:'.length)}\``;
-  if (scope.startsWith('k8s:')) return `container \`${scope.slice(scope.lastIndexOf('/') + 1)}\``;
+  if (/^(k8s|ecs|cloudrun):/.test(scope)) return `container \`${scope.slice(scope.lastIndexOf('/') + 1)}\``;
+  if (scope.startsWith('nomad:')) return `task \`${scope.slice(scope.lastIndexOf('/') + 1)}\``;
   const stage = /^stage:(\d+)$/.exec(scope)?.[1];
   return stage !== undefined ? `stage ${Number(stage) + 1}` : `\`${scope}\``;
 }

@@ -7,6 +7,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { ExtractResult } from '../../types.js';
 import { extractDocument, type DocumentInput, type ServiceDeps } from '../analyze.js';
+import { NOT_EDITABLE } from './notEditable.js';
 
 const FROM_FILE_OR_IMAGE = /^(FROM |image |an? [\w. ]+ (file|configuration file)$)/;
 
@@ -33,7 +34,7 @@ export interface SetupHint {
 /** `undefined` for files the setup does not edit. */
 export function setupHint(deps: ServiceDeps, doc: DocumentInput): SetupHint | undefined {
   const document = extractDocument(deps, doc);
-  if (!document) return undefined;
+  if (!document || NOT_EDITABLE.has(document.format)) return undefined;
   if (enablesProfiling(deps, document.extracted)) return { enabled: true };
   const { occurrences, runtimeHints } = document.extracted;
   const tracerCommand = runtimeHints.find((h) => !FROM_FILE_OR_IMAGE.test(h.reason));

@@ -14,6 +14,7 @@ import { extractDocument, fileNameOf, type DocumentInput, type ServiceDeps } fro
 import type { Catalog } from '../../catalog/catalog.js';
 import { dockerfilePlanner } from './dockerfile.js';
 import { dotenvPlanner } from './dotenv.js';
+import { notEditablePlanner } from './notEditable.js';
 import { phpIniPlanner } from './phpIni.js';
 import { rubyPlanner } from './ruby.js';
 import { batchPlanner, powershellPlanner, shellPlanner } from './scripts.js';
@@ -45,6 +46,9 @@ const PLANNERS: Readonly<Record<FormatId, FormatPlanner>> = {
   batch: batchPlanner,
   powershell: powershellPlanner,
   phpIni: phpIniPlanner,
+  terraform: notEditablePlanner('Terraform files', "the application container's environment"),
+  nomad: notEditablePlanner('Nomad jobs', "the task's `env` block"),
+  jenkinsfile: notEditablePlanner('Jenkinsfiles', 'the `environment { }` block'),
 };
 
 interface Prepared {
