@@ -32,10 +32,28 @@ export const FILE_PATTERNS = [
   '**/.htaccess',
   '**/www.conf',
   '**/php-fpm.conf',
+  '**/*.tf',
+  '**/*.tfvars',
+  '**/*.nomad',
+  '**/*.nomad.hcl',
+  '**/Jenkinsfile',
+  '**/Jenkinsfile.*',
+  '**/*.jenkinsfile',
 ] as const;
 
 /** Language ids whose documents may have no file on disk yet (untitled). */
-export const LANGUAGE_IDS = ['dockerfile', 'dotenv', 'shellscript', 'bat', 'powershell', 'ruby'] as const;
+export const LANGUAGE_IDS = [
+  'dockerfile',
+  'dotenv',
+  'shellscript',
+  'bat',
+  'powershell',
+  'ruby',
+  'terraform',
+  'hcl',
+  'groovy',
+  'jenkinsfile',
+] as const;
 
 export const documentSelector = [
   ...FILE_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),

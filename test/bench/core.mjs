@@ -12,6 +12,9 @@ export async function loadService() {
   const { createLanguageService } = await import(new URL('core/languageService.js', OUT).href);
   const { loadDefaultCatalog } = await import(new URL('node/catalogFiles.js', OUT).href);
   const { loadParsers } = await import(new URL('node/parsers.js', OUT).href);
+  const { loadGrammars } = await import(new URL('node/treeSitter.js', OUT).href);
+  const { GRAMMARS } = await import(new URL('core/types.js', OUT).href);
+  await loadGrammars(GRAMMARS);
   return createLanguageService({ catalog: loadDefaultCatalog(), parsers: await loadParsers() });
 }
 

@@ -41,6 +41,13 @@ describe('package.json contributions', () => {
       'php.ini',
       '.htaccess',
       'www.conf',
+      'main.tf',
+      'prod.tfvars',
+      'app.nomad',
+      'app.nomad.hcl',
+      'Jenkinsfile',
+      'Jenkinsfile.release',
+      'ci.jenkinsfile',
     ];
     const globToRegExp = (glob: string) =>
       new RegExp(`^${glob.replace('**/', '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`, 'i');

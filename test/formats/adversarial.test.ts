@@ -8,11 +8,19 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractorFor } from '../../server/src/core/formats/index.js';
 import { splitShellLine } from '../../server/src/core/formats/shellWords.js';
-import { FORMATS, type ExtractContext, type ExtractResult, type FormatId } from '../../server/src/core/types.js';
+import {
+  FORMATS,
+  GRAMMARS,
+  type ExtractContext,
+  type ExtractResult,
+  type FormatId,
+} from '../../server/src/core/types.js';
 import { loadParsers } from '../../server/src/node/parsers.js';
+import { loadGrammars } from '../../server/src/node/treeSitter.js';
 import { adversarialInputs, SAMPLE_FILE_NAMES as FILE_NAMES, UNIT_SCALE } from './adversarialInputs.js';
 
 async function extract(format: FormatId, text: string, fileName = FILE_NAMES[format]): Promise<ExtractResult> {
+  await loadGrammars(GRAMMARS);
   const ctx: ExtractContext = { fileName, parsers: await loadParsers() };
   return extractorFor(format)(text, ctx);
 }

@@ -8,13 +8,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { detectFormat, extractorFor } from '../../server/src/core/formats/index.js';
-import { FORMATS, type ExtractContext, type Parsers } from '../../server/src/core/types.js';
+import { FORMATS, GRAMMARS, type ExtractContext, type Parsers } from '../../server/src/core/types.js';
+import { loadGrammars } from '../../server/src/node/treeSitter.js';
 import { loadParsers } from '../../server/src/node/parsers.js';
 import { assertGolden } from '../helpers/golden.js';
 import { SAMPLE_FILE_NAMES } from './adversarialInputs.js';
 
 const ROOT = 'test/fixtures/formats';
-const parsers: Promise<Parsers> = loadParsers();
+const parsers: Promise<Parsers> = loadGrammars(GRAMMARS).then(loadParsers);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

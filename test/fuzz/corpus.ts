@@ -30,6 +30,10 @@ export const FILE_NAMES: readonly { readonly format: FormatId; readonly fileName
   { format: 'batch', fileName: 'start.bat' },
   { format: 'powershell', fileName: 'setup.ps1' },
   { format: 'phpIni', fileName: 'www.conf' },
+  { format: 'terraform', fileName: 'main.tf' },
+  { format: 'terraform', fileName: 'prod.tfvars' },
+  { format: 'nomad', fileName: 'app.nomad.hcl' },
+  { format: 'jenkinsfile', fileName: 'Jenkinsfile' },
 ];
 
 let loaded: readonly FuzzCase[] | undefined;

@@ -4,9 +4,10 @@
  */
 import fc from 'fast-check';
 import { createLanguageService } from '../../server/src/core/languageService.js';
-import { FORMATS, type FormatId } from '../../server/src/core/types.js';
+import { FORMATS, GRAMMARS, type FormatId } from '../../server/src/core/types.js';
 import { loadDefaultCatalog } from '../../server/src/node/catalogFiles.js';
 import { loadParsers } from '../../server/src/node/parsers.js';
+import { loadGrammars } from '../../server/src/node/treeSitter.js';
 import { mutatedFixture, noiseCase } from './arbitraries.js';
 import { checkDeterministic, checkExtractor, checkFixes, checkNoLeak, checkService, type Services } from './checks.js';
 import { corpusOf, FILE_NAMES, type FuzzCase } from './corpus.js';
@@ -29,6 +30,7 @@ export interface FuzzOptions {
 
 /** Two services built as the adapters build them (shipped catalog, real Prism), sharing nothing but Prism. */
 export async function createServices(): Promise<Services> {
+  await loadGrammars(GRAMMARS);
   const parsers = await loadParsers();
   return {
     service: createLanguageService({ catalog: loadDefaultCatalog(), parsers }),

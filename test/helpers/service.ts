@@ -11,12 +11,18 @@ import {
 } from '../../server/src/core/languageService.js';
 import { loadDefaultCatalog } from '../../server/src/node/catalogFiles.js';
 import { loadParsers } from '../../server/src/node/parsers.js';
+import { loadGrammars } from '../../server/src/node/treeSitter.js';
+import { GRAMMARS } from '../../server/src/core/types.js';
 
 let service: Promise<LanguageService> | undefined;
 
 export function realService(): Promise<LanguageService> {
   const loaded =
-    service ?? loadParsers().then((parsers) => createLanguageService({ catalog: loadDefaultCatalog(), parsers }));
+    service ??
+    // Every grammar up front, as the adapters load each before the first file of its format.
+    loadGrammars(GRAMMARS)
+      .then(loadParsers)
+      .then((parsers) => createLanguageService({ catalog: loadDefaultCatalog(), parsers }));
   service = loaded;
   return loaded;
 }

@@ -21,8 +21,7 @@ const DESCRIPTIONS: Record<FormatId, { readonly label: string; readonly reads: s
   phpIni: { label: 'PHP', reads: '`datadog.profiling.*`, `php_value`, `env[DD_…]`' },
   terraform: {
     label: 'Terraform',
-    reads:
-      'ECS `container_definitions` (`jsonencode`, heredoc JSON), Kubernetes `env`, Cloud Run `env`, Azure `app_settings`, Lambda `environment.variables`, Heroku `config_vars`; `DD_*` maps in `.tfvars`',
+    reads: 'ECS containers, Kubernetes and Cloud Run `env`, Azure `app_settings`, Lambda, Heroku; `.tfvars` maps',
   },
   nomad: { label: 'Nomad', reads: 'per task: `env { }`, `config { image, command, args }`' },
   jenkinsfile: {

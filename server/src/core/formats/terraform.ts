@@ -44,7 +44,11 @@ export function syntaxProblem(root: SyntaxNode, language: string): ExtractResult
     code: 'parse-error',
     severity: 'error',
     message: `${language} syntax error${error.isMissing ? `: \`${error.type}\` expected` : ''}; the settings after it may not be read.`,
-    range: nodeRange(error),
+    // An unclosed brace makes the error span the rest of the file: point at where it starts.
+    range: {
+      start: nodeRange(error).start,
+      end: error.endPosition.row === error.startPosition.row ? nodeRange(error).end : nodeRange(error).start,
+    },
   };
   return { occurrences: [], problems: [problem], runtimeHints: [] };
 }
@@ -78,7 +82,8 @@ function resources(src: HclSource, root: SyntaxNode): ExtractResult {
     const [type = '', name = ''] = blockLabels(block);
     const reader = blockType(block) === 'resource' ? (READERS[type] ?? kubernetesReader(type)) : undefined;
     if (reader) results.push(reader(src, block, `tf:${type}.${name}`));
-    else stack.push(...childBlocks(bodyOf(block)).reverse());
+    // On into every block: a syntax error can leave later resources nested anywhere in an earlier one.
+    stack.push(...childBlocks(bodyOf(block)).reverse());
   }
   return mergeResults(results);
 }

@@ -109,7 +109,7 @@ function heredocContainers(src: HclSource, heredoc: SyntaxNode, prefix: string):
   const problems: Finding[] = errors.slice(0, 1).map((error) => ({
     code: 'parse-error',
     severity: 'error',
-    message: `The container definitions are not valid JSON (${printParseErrorCode(error.error)}): ECS will refuse them.`,
+    message: `The container definitions are not valid JSON (${printParseErrorCode(error.error)}): Terraform will refuse them.`,
     range: src.index.rangeOf(start + error.offset, start + error.offset + error.length),
   }));
   const containers = root?.type === 'array' ? (root.children ?? []) : [];
