@@ -33,6 +33,8 @@ export interface EnvPlace {
   readonly scope: string;
   /** A boolean or number here is an error: the values go through `jsonencode` to an API that wants strings. */
   readonly stringsOnly?: string;
+  /** Literal text the platform itself resolves at run time (an Azure Key Vault reference). */
+  readonly resolved?: RegExp;
 }
 
 /** `{ KEY = value, "KEY" = value }`: an object constructor used as a map of variables. */
@@ -96,9 +98,11 @@ function envEntry(
   place: EnvPlace,
   name: string,
   nameRange: Range,
-  value: HclValue | undefined,
+  read: HclValue | undefined,
   entry: SyntaxNode,
 ): ExtractResult {
+  const resolved = read?.kind === 'literal' && place.resolved?.test(read.value ?? '');
+  const value: HclValue | undefined = read && resolved ? { ...read, kind: 'reference' } : read;
   const base = {
     surface: 'env' as const,
     name,

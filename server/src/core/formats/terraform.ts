@@ -176,6 +176,9 @@ function stackHints(names: readonly string[], scope: string, reason: (name: stri
   });
 }
 
+/** App Service reads `@Microsoft.KeyVault(...)` settings from Key Vault when the app starts. */
+const KEY_VAULT = /^@Microsoft\.KeyVault\(/i;
+
 /** Azure App Service: `app_settings`; the stack from `site_config.application_stack`, the system from the type. */
 function webApp(
   src: HclSource,
@@ -189,7 +192,7 @@ function webApp(
   const type = blockLabels(resource)[0] ?? '';
   return mergeResults([
     { occurrences: [], problems: [], runtimeHints, ...(os ? { osHints: [{ os, scope, reason: type }] } : {}) },
-    mapEnv(src, attributeIn(resource, 'app_settings'), { scope }),
+    mapEnv(src, attributeIn(resource, 'app_settings'), { scope, resolved: KEY_VAULT }),
   ]);
 }
 
