@@ -5,7 +5,13 @@ import { cpus, loadavg, release } from 'node:os';
 import { fmt, median, spread } from './stats.mjs';
 
 const ANCHORS = JSON.parse(readFileSync(new URL('anchors.json', import.meta.url), 'utf8'));
-const KIND_LABEL = { dockerfile: 'Dockerfile', dotenv: '.env', k8s: 'k8s YAML', compose: 'compose YAML' };
+const KIND_LABEL = {
+  dockerfile: 'Dockerfile',
+  dotenv: '.env',
+  k8s: 'k8s YAML',
+  compose: 'compose YAML',
+  terraform: 'Terraform',
+};
 const SERVER_METRICS = [
   ['startupMs', 'startup'],
   ['openMs', 'open→diag'],
