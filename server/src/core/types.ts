@@ -163,7 +163,8 @@ export interface Parsers {
   readonly ruby?: (source: string) => unknown;
   /**
    * Parses `text` with a tree-sitter grammar and hands the root to `read`; the tree is freed when `read`
-   * returns, so nodes must not escape it. `undefined` when the adapter has not loaded that grammar (it
+   * returns, so nodes must not escape it. `undefined` when the parse gave up (past the adapter's time
+   * budget), or when the adapter has not loaded that grammar (it
    * loads the grammars a format needs, {@link GRAMMARS_BY_FORMAT}, before analysing a file of it).
    */
   readonly syntax?: <T>(grammar: Grammar, text: string, read: (root: SyntaxNode) => T) => T | undefined;

@@ -74,6 +74,9 @@ function loadRuntime(): Promise<WebTreeSitter> {
   return runtime;
 }
 
+/** How long one parse may take; a real file of 100k lines parses in about a second. */
+export const PARSE_BUDGET_MS = 4_000;
+
 /**
  * `Parsers.syntax` over the grammars loaded so far. A parse that throws leaves the parser for the next
  * file: it is replaced, as Prism's instance is, so one file's failure never reaches another.
@@ -82,13 +85,19 @@ export const syntax: NonNullable<Parsers['syntax']> = (grammar, text, read) => {
   const parser = parsers.get(grammar);
   if (!parser) return undefined;
   let tree;
+  // Error recovery on hostile text (100k lines of another language) can take minutes: give up instead.
+  const deadline = performance.now() + PARSE_BUDGET_MS;
   try {
-    tree = parser.parse(text);
+    tree = parser.parse(text, null, { progressCallback: () => performance.now() > deadline });
   } catch (error) {
     replaceParser(grammar, parser);
     throw error;
   }
-  if (!tree) return undefined;
+  if (!tree) {
+    // A cancelled parse would otherwise resume on the next call, with the next file's text.
+    parser.reset();
+    return undefined;
+  }
   try {
     return read(tree.rootNode as unknown as SyntaxNode);
   } finally {

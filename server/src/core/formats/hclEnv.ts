@@ -13,7 +13,8 @@ import {
   blocksIn,
   bodyOf,
   entryValue,
-  innerRange,
+  innerSpan,
+  rangeIn,
   objectEntries,
   readValue,
   removalOf,
@@ -26,13 +27,14 @@ import {
 import { emptyResult, mergeResults } from './result.js';
 import { hintsFromImage, osOfImage } from './runtimeHints.js';
 import { isSecretName } from '../text/secretNames.js';
-import { nodeRange } from './syntaxTree.js';
 
 /** How a place reads values: `jsonencode` keeps booleans and numbers, which ECS then rejects. */
 export interface EnvPlace {
   readonly scope: string;
   /** A boolean or number here is an error: the values go through `jsonencode` to an API that wants strings. */
   readonly stringsOnly?: string;
+  /** A `.tfvars` file assigns input variables and cannot read any: no `var.x` to offer there. */
+  readonly noVariables?: boolean;
   /** Literal text the platform itself resolves at run time (an Azure Key Vault reference). */
   readonly resolved?: RegExp;
 }
@@ -43,7 +45,7 @@ export function mapEnv(src: HclSource, object: SyntaxNode | undefined, place: En
     objectEntries(object).map((entry) =>
       entry.key === undefined
         ? emptyResult()
-        : envEntry(src, place, entry.key, entry.keyRange, readValue(entry.value), entry.node),
+        : envEntry(src, place, entry.key, rangeIn(src, entry.keySpan), readValue(entry.value), entry.node),
     ),
   );
 }
@@ -52,7 +54,7 @@ export function mapEnv(src: HclSource, object: SyntaxNode | undefined, place: En
 export function blockAttributesEnv(src: HclSource, block: SyntaxNode, place: EnvPlace): ExtractResult {
   return mergeResults(
     attributesOf(bodyOf(block)).map((a) =>
-      envEntry(src, place, a.name.text, nodeRange(a.name), readValue(a.value), a.node),
+      envEntry(src, place, a.name.text, rangeIn(src, a.name), readValue(a.value), a.node),
     ),
   );
 }
@@ -68,7 +70,7 @@ export function listEnv(src: HclSource, tuple: SyntaxNode | undefined, place: En
       const valueNode = entryValue(item, 'value');
       const from = entryValue(item, 'valueFrom') ?? entryValue(item, 'value_from');
       const value = valueNode ? readValue(valueNode) : from ? referenceOf(from) : undefined;
-      return envEntry(src, place, name, innerRange(literal), value, item);
+      return envEntry(src, place, name, rangeIn(src, innerSpan(literal)), value, item);
     }),
   );
 }
@@ -84,7 +86,7 @@ export function blockEnv(src: HclSource, blocks: readonly SyntaxNode[], place: E
       const valueNode = attributeIn(block, 'value');
       const from = [...blocksIn(block, 'value_from'), ...blocksIn(block, 'value_source')][0];
       const value = valueNode ? readValue(valueNode) : from ? referenceOf(from) : undefined;
-      return envEntry(src, place, name, innerRange(literal), value, block);
+      return envEntry(src, place, name, rangeIn(src, innerSpan(literal)), value, block);
     }),
   );
 }
@@ -111,9 +113,9 @@ function envEntry(
     bakedIn: false,
     removalRange: removalOf(src, entry.startIndex, entry.endIndex),
     // Terraform and Nomad (HCL2 job specifications) both read input variables as `var.<name>`.
-    ...(isSecretName(name) ? { secretReference: `var.${name.toLowerCase()}` } : {}),
+    ...(isSecretName(name) && !place.noVariables ? { secretReference: `var.${name.toLowerCase()}` } : {}),
   };
-  const valueRange = value && value.kind !== 'none' ? nodeRange(value.node) : undefined;
+  const valueRange = value && value.kind !== 'none' ? rangeIn(src, value.node) : undefined;
   const occurrence: SettingOccurrence = {
     ...base,
     valueKind: value?.kind ?? 'none',
@@ -176,7 +178,7 @@ export function commandResult(
     (part && stringLiteral(part) ? [part] : tupleItems(part)).flatMap((item) => {
       const literal = stringLiteral(item);
       const value = stringValue(item);
-      return literal && value !== undefined ? [{ value, range: nodeRange(literal) }] : [];
+      return literal && value !== undefined ? [{ value, range: rangeIn(src, literal) }] : [];
     }),
   );
   return words.length > 0 ? extractCommandLine(words, { scope, bakedIn: false, source: src }) : emptyResult();

@@ -6,7 +6,7 @@
  */
 import type { LineIndex } from '../text/lineIndex.js';
 import type { Range, SettingOccurrence, SyntaxNode } from '../types.js';
-import { namedChildrenOf, nodeRange } from './syntaxTree.js';
+import { namedChildrenOf } from './syntaxTree.js';
 
 export interface HclSource {
   readonly text: string;
@@ -79,8 +79,8 @@ export function unwrap(node: SyntaxNode): SyntaxNode {
 export interface ObjectEntry {
   /** The key as HCL reads it; `undefined` for a computed key (`(local.k)`, `"${x}"`). */
   readonly key: string | undefined;
-  /** Where the key's text is, inside its quotes. */
-  readonly keyRange: Range;
+  /** Where the key's text is (offsets), inside its quotes. */
+  readonly keySpan: readonly [number, number];
   readonly value: SyntaxNode;
   readonly node: SyntaxNode;
 }
@@ -94,10 +94,10 @@ export function objectEntries(node: SyntaxNode | undefined): ObjectEntry[] {
     const value = elem.childForFieldName('val');
     if (!keyNode || !value) return [];
     const key = unwrap(keyNode);
-    if (key.type === 'variable_expr') return [{ key: key.text, keyRange: nodeRange(key), value, node: elem }];
+    if (key.type === 'variable_expr') return [{ key: key.text, keySpan: spanOf(key), value, node: elem }];
     const literal = stringLiteral(key);
-    if (literal) return [{ key: unescapeHcl(literalText(literal)), keyRange: innerRange(literal), value, node: elem }];
-    return [{ key: undefined, keyRange: nodeRange(key), value, node: elem }];
+    if (literal) return [{ key: unescapeHcl(literalText(literal)), keySpan: innerSpan(literal), value, node: elem }];
+    return [{ key: undefined, keySpan: spanOf(key), value, node: elem }];
   });
 }
 
@@ -166,14 +166,23 @@ function literalText(node: SyntaxNode): string {
     .join('');
 }
 
-/** A string literal's range without its quotes: where a name is, for fixes that expect it unchanged. */
-export function innerRange(literal: SyntaxNode): Range {
-  const range = nodeRange(literal);
-  if (range.start.line !== range.end.line) return range;
-  return {
-    start: { line: range.start.line, character: range.start.character + 1 },
-    end: { line: range.end.line, character: Math.max(range.start.character + 1, range.end.character - 1) },
-  };
+/** A node's offsets. */
+export function spanOf(node: SyntaxNode): readonly [number, number] {
+  return [node.startIndex, node.endIndex];
+}
+
+/** A string literal's offsets without its quotes: where a name is, for fixes that expect it unchanged. */
+export function innerSpan(literal: SyntaxNode): readonly [number, number] {
+  return [literal.startIndex + 1, Math.max(literal.startIndex + 1, literal.endIndex - 1)];
+}
+
+/**
+ * A node's range through the document's line index, not tree-sitter's rows: tree-sitter breaks lines
+ * only at `\n`, LSP (and the index) at a lone `\r` too.
+ */
+export function rangeIn(src: HclSource, node: SyntaxNode | readonly [number, number]): Range {
+  const [start, end] = 'startIndex' in node ? spanOf(node) : node;
+  return src.index.rangeOf(start, end);
 }
 
 /** HCL's escapes in a quoted string: `\"`, `\\`, `\n`, `\t`, `\r`, `\uNNNN`, `\UNNNNNNNN`, `$${`, `%%{`. */

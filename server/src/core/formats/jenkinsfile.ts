@@ -15,10 +15,10 @@ import type {
 import { hintsFromImage } from './runtimeHints.js';
 import { createLineIndex } from '../text/lineIndex.js';
 import { extractJvmOptionsOf } from './commandLine.js';
-import { removalOf, type HclSource } from './hclNodes.js';
+import { rangeIn, removalOf, type HclSource } from './hclNodes.js';
 import { emptyResult, mergeResults } from './result.js';
 import { isSecretName } from '../text/secretNames.js';
-import { namedChildrenOf, nodeRange, walkTree, withSyntaxTree } from './syntaxTree.js';
+import { namedChildrenOf, walkTree, withSyntaxTree } from './syntaxTree.js';
 import { syntaxProblem } from './terraform.js';
 
 type Source = HclSource;
@@ -26,7 +26,7 @@ type Source = HclSource;
 export function extractJenkinsfile(text: string, ctx: ExtractContext): ExtractResult {
   return withSyntaxTree(ctx, 'groovy', text, (root) => {
     const src: Source = { text, index: createLineIndex(text) };
-    const results: ExtractResult[] = [syntaxProblem(root, 'Groovy')];
+    const results: ExtractResult[] = [syntaxProblem(src, root, 'Groovy')];
     walkTree(root, (node) => {
       if (node.type === 'method_invocation' || node.type === 'juxt_function_call') {
         const name = node.childForFieldName('name')?.text;
@@ -109,7 +109,7 @@ function assigned(src: Source, assignment: SyntaxNode, name: SyntaxNode, scope: 
   const base = {
     surface: 'env' as const,
     name: name.text,
-    nameRange: nodeRange(name),
+    nameRange: rangeIn(src, name),
     scope,
     bakedIn: false,
     removalRange: removalOf(src, assignment.startIndex, assignment.endIndex),
@@ -119,7 +119,7 @@ function assigned(src: Source, assignment: SyntaxNode, name: SyntaxNode, scope: 
       : {}),
   };
   if (!right) return withOccurrence({ ...base, valueKind: 'none' });
-  const valueRange = nodeRange(right);
+  const valueRange = rangeIn(src, right);
   const string = groovyString(src, right);
   const plain = /^(decimal_integer_literal|decimal_floating_point_literal|true|false)$/.test(right.type);
   const occurrence: SettingOccurrence = string
@@ -154,8 +154,8 @@ function withEnvItem(src: Source, item: SyntaxNode, scope: string): ExtractResul
   if (!string || eq <= 0) return emptyResult();
   const name = string.value.slice(0, eq);
   const source = src.text.slice(string.start, string.end);
-  // Escapes in the name would move the value: then the value is not placed (no fixes).
-  const placed = source.startsWith(`${name}=`);
+  // Escapes would make the source differ from the value: then it is not placed (no fixes rewrite it).
+  const placed = source === `${name}=${string.value.slice(eq + 1)}`;
   const occurrence: SettingOccurrence = {
     surface: 'env',
     name,

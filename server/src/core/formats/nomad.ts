@@ -17,7 +17,7 @@ export function extractNomad(text: string, ctx: ExtractContext): ExtractResult {
     const jobs = childBlocks(bodyOf(root), 'job');
     if (jobs.length === 0) return emptyResult();
     const src: HclSource = { text, index: createLineIndex(text) };
-    return mergeResults([syntaxProblem(root, 'Nomad job'), ...jobs.map((job) => readJob(src, job))]);
+    return mergeResults([syntaxProblem(src, root, 'Nomad job'), ...jobs.map((job) => readJob(src, job))]);
   });
 }
 

@@ -46,7 +46,12 @@ export function withSyntaxTree(
   read: (root: SyntaxNode) => ExtractResult,
 ): ExtractResult {
   const result = ctx.parsers.syntax?.(grammar, text, read);
-  return result ?? notChecked(`This file is not checked: the ${grammar} parser (tree-sitter) could not be loaded.`);
+  return (
+    result ??
+    notChecked(
+      `This file is not checked: the ${grammar} parser (tree-sitter) could not be loaded, or gave up on the file (too large or too malformed to parse in time).`,
+    )
+  );
 }
 
 function notChecked(message: string): ExtractResult {

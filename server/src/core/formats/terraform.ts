@@ -25,19 +25,19 @@ import {
   type HclSource,
 } from './hclNodes.js';
 import { emptyResult, mergeResults } from './result.js';
-import { nodeRange, withSyntaxTree } from './syntaxTree.js';
+import { withSyntaxTree } from './syntaxTree.js';
 import { ecsTaskDefinition } from './terraformEcs.js';
 
 export function extractTerraform(text: string, ctx: ExtractContext): ExtractResult {
   return withSyntaxTree(ctx, 'hcl', text, (root) => {
     const src: HclSource = { text, index: createLineIndex(text) };
     const read = /\.tfvars$/i.test(ctx.fileName) ? tfvars(src, root) : resources(src, root);
-    return mergeResults([syntaxProblem(root, 'Terraform'), read]);
+    return mergeResults([syntaxProblem(src, root, 'Terraform'), read]);
   });
 }
 
 /** The first syntax error, as one finding; what the parser recovered is still read. */
-export function syntaxProblem(root: SyntaxNode, language: string): ExtractResult {
+export function syntaxProblem(src: HclSource, root: SyntaxNode, language: string): ExtractResult {
   const error = firstSyntaxError(root);
   if (!error) return emptyResult();
   const problem: Finding = {
@@ -45,10 +45,10 @@ export function syntaxProblem(root: SyntaxNode, language: string): ExtractResult
     severity: 'error',
     message: `${language} syntax error${error.isMissing ? `: \`${error.type}\` expected` : ''}; the settings after it may not be read.`,
     // An unclosed brace makes the error span the rest of the file: point at where it starts.
-    range: {
-      start: nodeRange(error).start,
-      end: error.endPosition.row === error.startPosition.row ? nodeRange(error).end : nodeRange(error).start,
-    },
+    range: src.index.rangeOf(
+      error.startIndex,
+      error.startPosition.row === error.endPosition.row ? error.endIndex : error.startIndex,
+    ),
   };
   return { occurrences: [], problems: [problem], runtimeHints: [] };
 }
@@ -215,11 +215,11 @@ const DATADOG_NAME = /^(DD|DATADOG)_[A-Z0-9_]+$/;
 function tfvars(src: HclSource, root: SyntaxNode): ExtractResult {
   return mergeResults(
     attributesOf(bodyOf(root)).map(({ name, value }) => {
-      const scope = `tfvars:${name.text}`;
+      const place = { scope: `tfvars:${name.text}`, noVariables: true };
       const keys = objectEntries(value).map((entry) => entry.key ?? '');
-      if (keys.some((key) => DATADOG_NAME.test(key))) return mapEnv(src, value, { scope });
+      if (keys.some((key) => DATADOG_NAME.test(key))) return mapEnv(src, value, place);
       const names = tupleItems(value).map((item) => stringValue(entryValue(item, 'name')) ?? '');
-      return names.some((n) => DATADOG_NAME.test(n)) ? listEnv(src, value, { scope }) : emptyResult();
+      return names.some((n) => DATADOG_NAME.test(n)) ? listEnv(src, value, place) : emptyResult();
     }),
   );
 }

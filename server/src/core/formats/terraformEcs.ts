@@ -14,6 +14,7 @@ import {
   blocksIn,
   blockLabels,
   entryValue,
+  rangeIn,
   removalOf,
   stringValue,
   tupleItems,
@@ -22,7 +23,7 @@ import {
 } from './hclNodes.js';
 import { emptyResult, mergeResults } from './result.js';
 import { isSecretName } from '../text/secretNames.js';
-import { namedChildrenOf, nodeRange } from './syntaxTree.js';
+import { namedChildrenOf } from './syntaxTree.js';
 
 const ECS = 'ECS';
 
@@ -36,7 +37,7 @@ export function ecsTaskDefinition(src: HclSource, resource: SyntaxNode): Extract
   const call = node.type === 'function_call' ? functionName(node) : undefined;
   let result: ExtractResult;
   if (call === 'jsonencode') result = hclContainers(src, node, prefix);
-  else if (call === 'file' || call === 'templatefile') result = notFollowed(node, call);
+  else if (call === 'file' || call === 'templatefile') result = notFollowed(src, node, call);
   else if (node.type === 'template_expr' && node.namedChildren[0]?.type === 'heredoc_template')
     result = heredocContainers(src, node.namedChildren[0], prefix);
   else result = emptyResult();
@@ -75,7 +76,7 @@ function hclContainers(src: HclSource, call: SyntaxNode, prefix: string): Extrac
   );
 }
 
-function notFollowed(call: SyntaxNode, name: string): ExtractResult {
+function notFollowed(src: HclSource, call: SyntaxNode, name: string): ExtractResult {
   const path = stringValue(
     namedChildrenOf(call).find((c) => c.type === 'function_arguments')?.namedChildren[0] ?? undefined,
   );
@@ -84,7 +85,7 @@ function notFollowed(call: SyntaxNode, name: string): ExtractResult {
     code: 'parse-error',
     severity: 'hint',
     message: `The container definitions are read from ${what} by \`${name}()\`, which is not followed here: check that file on its own.`,
-    range: nodeRange(call),
+    range: rangeIn(src, call),
   };
   return { occurrences: [], problems: [problem], runtimeHints: [] };
 }

@@ -91,7 +91,11 @@ function tracerOnAgent(
     {
       code: 'wrong-target',
       severity: 'warning',
-      message: `\`${occurrence.name}\` on ${where} does nothing: ${why}.${moveTo(ctx, occurrence.name, apps)}`,
+      message: `\`${occurrence.name}\` on ${where} does nothing: ${why}.${moveTo(
+        ctx,
+        occurrence.name,
+        apps.filter((app) => sameTask(app, occurrence.scope)),
+      )}`,
       range: occurrence.nameRange,
     },
   ];
@@ -143,6 +147,15 @@ function shown(image: string): string {
 
 function tracerReads(ctx: RuleContext, name: string): boolean {
   return (ctx.catalog.known('env', name)?.runtimes.length ?? 0) > 0;
+}
+
+/**
+ * Whether two containers run together: in one ECS task definition, Cloud Run service or Nomad group when
+ * the scope says (a Terraform file defines many tasks, and the Agent serves only its own task's containers).
+ */
+function sameTask(a: string, b: string): boolean {
+  if (!/^(ecs|cloudrun|nomad):/.test(b)) return true;
+  return a.slice(0, a.lastIndexOf('/')) === b.slice(0, b.lastIndexOf('/'));
 }
 
 /**
