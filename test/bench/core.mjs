@@ -7,13 +7,14 @@ import { median, spread } from './stats.mjs';
 
 const OUT = new URL('../../out/server/src/', import.meta.url);
 
-/** Loads the built core the way the CLI does (catalog files + Prism). */
+/** Loads the built core the way the CLI does (catalog files, Prism, tree-sitter grammars). */
 export async function loadService() {
   const { createLanguageService } = await import(new URL('core/languageService.js', OUT).href);
   const { loadDefaultCatalog } = await import(new URL('node/catalogFiles.js', OUT).href);
   const { loadParsers } = await import(new URL('node/parsers.js', OUT).href);
   const { loadGrammars } = await import(new URL('node/treeSitter.js', OUT).href);
   const { GRAMMARS } = await import(new URL('core/types.js', OUT).href);
+  // Every grammar up front: a run measures analysis, not the one-off grammar load.
   await loadGrammars(GRAMMARS);
   return createLanguageService({ catalog: loadDefaultCatalog(), parsers: await loadParsers() });
 }

@@ -65,10 +65,11 @@ export function withoutLongLines(text: string, maxLineChars: number): { text: st
 }
 
 /** The note for a document whose time budget ran out before the listed checks. */
+/** Several checks share a code (missing-dependency, conflicting-settings): each code is named once. */
 export function budgetNote(limits: AnalysisLimits, skipped: readonly string[]): Finding {
   return finding(
     'info',
-    `Analysis stopped after ${count(limits.timeBudgetMs)} ms (setting limits.timeBudgetMs): not checked: ${skipped.join(', ')}.`,
+    `Analysis stopped after ${count(limits.timeBudgetMs)} ms (setting limits.timeBudgetMs): not checked: ${[...new Set(skipped)].join(', ')}.`,
   );
 }
 

@@ -8,6 +8,7 @@ import type { Finding, SettingOccurrence } from '../types.js';
 import type { Rule, RuleContext } from './context.js';
 import { removeFix } from './fixes.js';
 import { sameSetting } from './truth.js';
+import { listRuntimes } from '../text/names.js';
 
 interface Conflict {
   /** The setting that wins, and the value it must have (any, when omitted). */
@@ -15,13 +16,19 @@ interface Conflict {
   readonly winnerValue?: RegExp;
   readonly ignored: readonly string[];
   readonly why: string;
+  /** Whether every runtime reads it so, so the message can name the process's runtime. */
+  readonly everyRuntime?: boolean;
 }
 
 const CONFLICTS: readonly Conflict[] = [
   {
     winner: 'DD_TRACE_AGENT_URL',
     ignored: ['DD_AGENT_HOST', 'DD_TRACE_AGENT_PORT'],
-    why: 'when `DD_TRACE_AGENT_URL` is set, the tracers take the Agent address from it alone',
+    // Java Config, ddtrace-py get_trace_url, dd-trace-go AgentURLFromEnv, dd-trace-js exporter URL,
+    // .NET ExporterSettings and the native profiler, PHP ddtrace_agent_url, ddprof: the URL first. Ruby's
+    // AgentSettingsResolver: `c.agent.host` in code, then the URL, then DD_AGENT_HOST (with a warning).
+    why: '`DD_TRACE_AGENT_URL` wins, and the Agent address is taken from it alone',
+    everyRuntime: true,
   },
   {
     winner: 'DD_PROFILING_ENABLED',
@@ -46,7 +53,8 @@ function check(ctx: RuleContext, conflict: Conflict): Finding[] {
   }
   return ignored.flatMap((occurrence) => {
     const winner = winners.get(occurrence.scope);
-    return winner ? [report(occurrence, winner, conflict)] : [];
+    if (!winner || codeWins(occurrence, winner, conflict)) return [];
+    return [report(occurrence, winner, conflict, readers(ctx, occurrence.scope, conflict))];
   });
 }
 
@@ -58,12 +66,26 @@ function isWinner(ctx: RuleContext, occurrence: SettingOccurrence, conflict: Con
   );
 }
 
-function report(occurrence: SettingOccurrence, winner: SettingOccurrence, conflict: Conflict): Finding {
+/**
+ * Ruby's `c.agent.host` in code ranks above `DD_TRACE_AGENT_URL` from the environment (its
+ * AgentSettingsResolver picks code, then the URL, then `DD_AGENT_HOST`), so there it is not the one ignored.
+ */
+function codeWins(ignored: SettingOccurrence, winner: SettingOccurrence, conflict: Conflict): boolean {
+  return conflict.everyRuntime === true && ignored.surface === 'rubyConfigure' && winner.surface !== 'rubyConfigure';
+}
+
+/** " by Python" (the process's runtime) or " by every tracer", when the rule holds for every runtime. */
+function readers(ctx: RuleContext, scope: string, conflict: Conflict): string {
+  if (!conflict.everyRuntime) return '';
+  return ctx.runtimeKnown(scope) ? ` by ${listRuntimes(ctx.runtimesFor(scope))}` : ' by every tracer';
+}
+
+function report(occurrence: SettingOccurrence, winner: SettingOccurrence, conflict: Conflict, by: string): Finding {
   const fix = removeFix(occurrence, `Remove the ignored \`${occurrence.name}\``);
   return {
     code: 'conflicting-settings',
     severity: 'warning',
-    message: `\`${occurrence.name}\` is ignored: ${conflict.why}.`,
+    message: `\`${occurrence.name}\` is ignored${by}: ${conflict.why}.`,
     range: occurrence.nameRange,
     tags: ['unnecessary'],
     related: [{ range: winner.nameRange, message: `\`${winner.name}\` is set here` }],

@@ -7,10 +7,12 @@ import type { AnalysisSettings, ExtractResult, Finding } from '../types.js';
 import { conflictingSettings } from './conflictingSettings.js';
 import { createRuleContext, type Rule } from './context.js';
 import { deprecatedSetting } from './deprecatedSetting.js';
+import { dotnetLoader } from './dotnetLoader.js';
 import { duplicateSetting } from './duplicateSetting.js';
 import { hardcodedSecret } from './hardcodedSecret.js';
 import { invalidValue } from './invalidValue.js';
 import { missingDependency } from './missingDependency.js';
+import { otelAliases } from './otelAliases.js';
 import type { RuleId } from './registry.js';
 import { runtimeMismatch } from './runtimeMismatch.js';
 import { unknownSetting } from './unknownSetting.js';
@@ -27,7 +29,9 @@ export const RULE_CHECKS: readonly { readonly code: RuleId; readonly check: Rule
   { code: 'hardcoded-secret', check: hardcodedSecret },
   { code: 'runtime-mismatch', check: runtimeMismatch },
   { code: 'missing-dependency', check: missingDependency },
+  { code: 'missing-dependency', check: dotnetLoader },
   { code: 'conflicting-settings', check: conflictingSettings },
+  { code: 'conflicting-settings', check: otelAliases },
   { code: 'wrong-target', check: wrongTarget },
   { code: 'value-syntax', check: valueSyntax },
   { code: 'wrong-os', check: wrongOs },

@@ -13,10 +13,10 @@ import { displayName } from '../text/names.js';
 import type { Rule, RuleContext } from './context.js';
 import { renameFix, renameOrRemove } from './fixes.js';
 
-type Os = 'linux' | 'windows';
+export type Os = 'linux' | 'windows';
 
 /** The system a scope runs on, and what says so (for messages). */
-interface ScopeOs {
+export interface ScopeOs {
   readonly os: Os;
   readonly reason: string;
 }
@@ -176,7 +176,8 @@ function finding(
  * when they all point to one system. Nothing else is a guess worth a finding. One pass over the hints
  * and one over the occurrences, however many scopes.
  */
-function scopeSystems(ctx: RuleContext): Map<string, ScopeOs> {
+/** The system each scope runs on, where the file says (image, file kind, or paths that all point one way). */
+export function scopeSystems(ctx: RuleContext): Map<string, ScopeOs> {
   const stated = new Map<string, ScopeOs>();
   let whole: ScopeOs | undefined;
   for (const hint of ctx.osHints) {

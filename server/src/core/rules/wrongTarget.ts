@@ -10,9 +10,10 @@
  * `public.ecr.aws/datadog/agent`, `registry.datadoghq.com/agent`, the cluster Agent, any registry
  * mirroring those paths) or by `ECS_FARGATE`, which only the Agent reads. Who reads a name comes from
  * the catalog's registries: many names are read by both (`DD_API_KEY`, `DD_ENV`, `DD_APM_*`,
- * `DD_DOGSTATSD_*`) and are never reported. The second case is reported only when the file also holds
- * the Agent's container and the application's runtime is known from its image or commands, so a shared
- * `.env` or a serverless image that runs the Agent in-process stays silent.
+ * `DD_DOGSTATSD_*`) and are never reported. The second case is reported only on a container whose
+ * application runtime is known from its image or commands: a Dockerfile stage only when the file also
+ * holds the Agent's container, a compose service or Kubernetes container also without it, unless the file
+ * runs the Agent in-process (serverless-init, the Lambda extension). A shared `.env` stays silent.
  */
 import type { Finding, SettingOccurrence } from '../types.js';
 import type { Rule, RuleContext } from './context.js';
@@ -31,12 +32,19 @@ const TAGGER_NAMES = new Set(['DD_SERVICE', 'DD_ENV', 'DD_VERSION']);
 export const wrongTarget: Rule = (ctx) => {
   const agents = agentScopes(ctx);
   const apps = applicationScopes(ctx, agents);
+  const inProcessAgent = ctx.images.some(({ image }) => IN_PROCESS_AGENT.test(image.trim()));
   return ctx.occurrences.flatMap((occurrence): Finding[] => {
     if (occurrence.surface !== 'env') return [];
     if (agents.has(occurrence.scope)) return tracerOnAgent(ctx, occurrence, agents, apps);
-    return agents.size > 0 ? agentOnApplication(ctx, occurrence, agents) : [];
+    return agentOnApplication(ctx, occurrence, agents, inProcessAgent);
   });
 };
+
+/**
+ * Images that run the Agent inside the application's own container or pod (Cloud Run's serverless-init,
+ * the Lambda extension): where they appear, Agent settings next to the tracer's are right.
+ */
+const IN_PROCESS_AGENT = /(^|\/)(serverless-init|lambda-extension)(:|@|$)/i;
 
 /** Whether an image is the Agent's, whatever its registry, tag or digest. */
 export function isAgentImage(image: string): boolean {
@@ -112,24 +120,35 @@ function moveTo(ctx: RuleContext, name: string, apps: readonly string[]): string
   return ` Set it on ${list(missing)}.`;
 }
 
+/**
+ * An Agent-only name on an application's container. With the Agent's container in the file, every
+ * container or stage whose runtime is known; without it, only compose services and Kubernetes containers
+ * (the Agent then runs elsewhere: a DaemonSet, the host), never a Dockerfile stage, which may run the Agent
+ * in-process (serverless-init, the Lambda extension, an image that installs the Agent).
+ */
 function agentOnApplication(
   ctx: RuleContext,
   occurrence: SettingOccurrence,
   agents: ReadonlyMap<string, string>,
+  inProcessAgent: boolean,
 ): Finding[] {
-  if (!occurrence.name.startsWith('DD_') || !isContainer(occurrence.scope) || !ctx.runtimeKnown(occurrence.scope)) {
-    return [];
-  }
+  const { scope } = occurrence;
+  if (!occurrence.name.startsWith('DD_') || !isContainer(scope) || !ctx.runtimeKnown(scope)) return [];
+  if (agents.size === 0 && (inProcessAgent || scope.startsWith('stage:'))) return [];
   const known = ctx.catalog.known('env', occurrence.name);
   if (!known?.agent || known.runtimes.length > 0 || known.product !== undefined) return [];
   // The reason may quote a command line or an image, and either may hold a key.
-  const reason = ctx.runtimeReason(occurrence.scope);
-  const app = `${describe(occurrence.scope)}${reason ? ` (${redactAssignments(reason)})` : ''}`;
+  const reason = ctx.runtimeReason(scope);
+  const app = `${describe(scope)}${reason ? ` (${redactAssignments(reason)})` : ''}`;
+  const where =
+    agents.size > 0
+      ? `Set it on the Agent ${list([...agents.keys()])}.`
+      : "It has no effect here: set it on the Agent's container (its DaemonSet or Helm values, or its own service).";
   return [
     {
       code: 'wrong-target',
       severity: 'info',
-      message: `\`${occurrence.name}\` is read only by the Datadog Agent, not by the tracer in ${app}. Set it on the Agent ${list([...agents.keys()])}.`,
+      message: `\`${occurrence.name}\` is read only by the Datadog Agent, not by the tracer in ${app}. ${where}`,
       range: occurrence.nameRange,
     },
   ];
@@ -167,7 +186,7 @@ function isContainer(scope: string): boolean {
 }
 
 /** `compose:web` as "service `web`", a k8s scope as "container `agent`", a stage as "stage 2". */
-function describe(scope: string): string {
+export function describe(scope: string): string {
   if (scope.startsWith('compose:')) return `service \`${scope.slice('compose:'.length)}\``;
   if (/^(k8s|ecs|cloudrun):/.test(scope)) return `container \`${scope.slice(scope.lastIndexOf('/') + 1)}\``;
   if (scope.startsWith('nomad:')) return `task \`${scope.slice(scope.lastIndexOf('/') + 1)}\``;
