@@ -40,15 +40,15 @@ export function extractTerraform(text: string, ctx: ExtractContext): ExtractResu
 export function syntaxProblem(src: HclSource, root: SyntaxNode, language: string): ExtractResult {
   const error = firstSyntaxError(root);
   if (!error) return emptyResult();
+  const multiline = error.startPosition.row !== error.endPosition.row;
   const problem: Finding = {
     code: 'parse-error',
     severity: 'error',
     message: `${language} syntax error${error.isMissing ? `: \`${error.type}\` expected` : ''}; the settings after it may not be read.`,
-    // An unclosed brace makes the error span the rest of the file: point at where it starts.
-    range: src.index.rangeOf(
-      error.startIndex,
-      error.startPosition.row === error.endPosition.row ? error.endIndex : error.startIndex,
-    ),
+    // An error over several lines is a brace left open or closed twice: the parser gave up where it ends.
+    range: multiline
+      ? src.index.rangeOf(error.endIndex, error.endIndex)
+      : src.index.rangeOf(error.startIndex, error.endIndex),
   };
   return { occurrences: [], problems: [problem], runtimeHints: [] };
 }
