@@ -26,7 +26,8 @@ type Source = HclSource;
 export function extractJenkinsfile(text: string, ctx: ExtractContext): ExtractResult {
   return withSyntaxTree(ctx, 'groovy', text, (root) => {
     const src: Source = { text, index: createLineIndex(text) };
-    const results: ExtractResult[] = [syntaxProblem(src, root, 'Groovy')];
+    // `Jenkinsfile.*` also names notes and backups: a syntax error counts only in what reads as a pipeline.
+    const results: ExtractResult[] = PIPELINE.test(text) ? [syntaxProblem(src, root, 'Groovy')] : [];
     walkTree(root, (node) => {
       if (node.type === 'method_invocation' || node.type === 'juxt_function_call') {
         const name = node.childForFieldName('name')?.text;
@@ -38,6 +39,8 @@ export function extractJenkinsfile(text: string, ctx: ExtractContext): ExtractRe
     return mergeResults(results);
   });
 }
+
+const PIPELINE = /\b(pipeline|node|stage|steps|environment|withEnv)\s*[({]/;
 
 /** A GString with an unescaped `$name` or `${...}` is evaluated by Groovy, so its value is not in the file. */
 const INTERPOLATION = /(^|[^\\])\$[{A-Za-z_]/;
