@@ -48,10 +48,29 @@ export const FILE_PATTERNS = [
   '**/*.service',
   '**/*.service.d/*.conf',
   '**/*.properties',
+  '**/*.tf',
+  '**/*.tfvars',
+  '**/*.nomad',
+  '**/*.nomad.hcl',
+  '**/Jenkinsfile',
+  '**/Jenkinsfile.*',
+  '**/*.jenkinsfile',
 ] as const;
 
 /** Language ids whose documents may have no file on disk yet (untitled). */
-export const LANGUAGE_IDS = ['dockerfile', 'dotenv', 'shellscript', 'bat', 'powershell', 'ruby', 'makefile'] as const;
+export const LANGUAGE_IDS = [
+  'dockerfile',
+  'dotenv',
+  'shellscript',
+  'bat',
+  'powershell',
+  'ruby',
+  'makefile',
+  'terraform',
+  'hcl',
+  'groovy',
+  'jenkinsfile',
+] as const;
 
 export const documentSelector = [
   ...FILE_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),

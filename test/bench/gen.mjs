@@ -1,4 +1,4 @@
-// Benchmark inputs: Dockerfile, .env, Kubernetes and compose YAML of exactly N lines, generated from a
+// Benchmark inputs: Dockerfile, .env, Kubernetes and compose YAML, Terraform of exactly N lines, generated from a
 // seed so every run measures the same text. Each file is mostly application settings with a block of
 // profiler settings per process (stage, container, service), and about 2% of the Datadog lines carry a
 // mistake (a misspelled name, a bad value, another runtime's setting) so the rules have work to report.
@@ -271,6 +271,56 @@ function cdkStack(random, lines) {
   return out;
 }
 
+/** Terraform: ECS task definitions (jsonencode lists, one in four a heredoc of JSON) and Lambda functions. */
+function terraform(random, lines) {
+  const out = [`# Benchmark Terraform (${lines} lines)`];
+  for (let r = 1; out.length < lines; r++) {
+    const runtime = random.pick(RUNTIME_NAMES);
+    const { datadog, app } = scopeSettings(random, runtime, `svc-${r}`);
+    const count = random.int(60, 250);
+    const entries = [
+      ...datadog,
+      ...Array.from({ length: count }, () => (random.chance(0.02) ? mistake(random, runtime) : app())),
+    ];
+    if (random.chance(0.15)) {
+      out.push(
+        '',
+        `resource "aws_lambda_function" "fn_${r}" {`,
+        `  function_name = "svc-${r}"`,
+        '  environment {',
+        '    variables = {',
+      );
+      out.push(...entries.map(([key, value]) => `      ${key} = ${JSON.stringify(value)}`), '    }', '  }', '}');
+    } else if (random.chance(0.25)) {
+      out.push('', `resource "aws_ecs_task_definition" "task_${r}" {`, '  container_definitions = <<EOF', '[{');
+      out.push(`  "name": "svc-${r}", "image": "${RUNTIMES[runtime].image}",`, '  "environment": [');
+      out.push(
+        ...entries.map(
+          ([key, value], i) =>
+            `    { "name": "${key}", "value": ${JSON.stringify(value)} }${i < entries.length - 1 ? ',' : ''}`,
+        ),
+      );
+      out.push('  ]', '}]', 'EOF', '}');
+    } else {
+      out.push(
+        '',
+        `resource "aws_ecs_task_definition" "task_${r}" {`,
+        `  family = "svc-${r}"`,
+        '  container_definitions = jsonencode([{',
+      );
+      out.push(
+        `    name    = "svc-${r}"`,
+        `    image   = "${RUNTIMES[runtime].image}"`,
+        `    command = ${JSON.stringify(RUNTIMES[runtime].command)}`,
+      );
+      out.push('    environment = [');
+      out.push(...entries.map(([key, value]) => `      { name = "${key}", value = ${JSON.stringify(value)} },`));
+      out.push('    ]', '  }])', '}');
+    }
+  }
+  return out;
+}
+
 /** The inputs: file name pattern, generator, and where to type (the anchor line and its prefix). */
 export const KINDS = {
   dockerfile: {
@@ -283,6 +333,12 @@ export const KINDS = {
   k8s: { file: (n) => `k8s-${n}.yaml`, generate: kubernetes, languageId: 'yaml', anchor: /^ {12}- name: (DD_)/ },
   compose: { file: (n) => `compose-${n}.yaml`, generate: compose, languageId: 'yaml', anchor: /^ {6}- (DD_)/ },
   typescript: { file: (n) => `stack-${n}.ts`, generate: cdkStack, languageId: 'typescript', anchor: /^ {4}(DD_)/ },
+  terraform: {
+    file: (n) => `main-${n}.tf`,
+    generate: terraform,
+    languageId: 'terraform',
+    anchor: /^ {6}\{ name = "(DD_)/,
+  },
 };
 
 /** Writes every kind at every size into `dir`; returns [{ kind, lines, path, bytes }]. */

@@ -11,6 +11,7 @@ const KIND_LABEL = {
   k8s: 'k8s YAML',
   compose: 'compose YAML',
   typescript: 'CDK TypeScript',
+  terraform: 'Terraform',
 };
 const SERVER_METRICS = [
   ['startupMs', 'startup'],

@@ -49,6 +49,13 @@ describe('package.json contributions', () => {
       'api.service',
       'datadog.properties',
       'ServiceManifest.xml',
+      'main.tf',
+      'prod.tfvars',
+      'app.nomad',
+      'app.nomad.hcl',
+      'Jenkinsfile',
+      'Jenkinsfile.release',
+      'ci.jenkinsfile',
     ];
     const globToRegExp = (glob: string) =>
       new RegExp(`^${glob.replace('**/', '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`, 'i');

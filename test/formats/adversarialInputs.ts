@@ -117,4 +117,7 @@ export const SAMPLE_FILE_NAMES: Readonly<Record<FormatId, string>> = {
   json: 'task-definition.json',
   systemd: 'api.service',
   javaProperties: 'datadog.properties',
+  terraform: 'main.tf',
+  nomad: 'app.nomad.hcl',
+  jenkinsfile: 'Jenkinsfile',
 };

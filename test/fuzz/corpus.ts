@@ -43,6 +43,10 @@ export const FILE_NAMES: readonly { readonly format: FormatId; readonly fileName
   { format: 'json', fileName: 'launchSettings.json' },
   { format: 'systemd', fileName: 'api.service' },
   { format: 'javaProperties', fileName: 'datadog.properties' },
+  { format: 'terraform', fileName: 'main.tf' },
+  { format: 'terraform', fileName: 'prod.tfvars' },
+  { format: 'nomad', fileName: 'app.nomad.hcl' },
+  { format: 'jenkinsfile', fileName: 'Jenkinsfile' },
 ];
 
 let loaded: readonly FuzzCase[] | undefined;

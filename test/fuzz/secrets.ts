@@ -95,6 +95,18 @@ const LINES: Record<FormatId, readonly string[]> = {
     `$I"DD_API_KEY": "${KEY}",`,
     `$I{ "name": "DD_APP_KEY", "value": "${KEY}", "slotSetting": false },`,
   ],
+  terraform: [
+    `resource "aws_lambda_function" "planted" {\n  environment {\n    variables = { DD_API_KEY = "${KEY}" }\n  }\n}`,
+    `resource "aws_ecs_task_definition" "planted" {\n  container_definitions = jsonencode([{ name = "app", environment = [{ name = "DD_API_KEY", value = "${KEY}" }] }])\n}`,
+    `resource "aws_ecs_task_definition" "heredoc" {\n  container_definitions = <<EOF\n[{"name": "app", "environment": [{"name": "DD_APP_KEY", "value": "${KEY}"}]}]\nEOF\n}`,
+  ],
+  nomad: [
+    `job "planted" {\n  group "g" {\n    task "t" {\n      env {\n        DD_API_KEY = "${KEY}"\n      }\n    }\n  }\n}`,
+  ],
+  jenkinsfile: [
+    `pipeline {\n  environment {\n    DD_API_KEY = '${KEY}'\n  }\n}`,
+    `withEnv(["DD_APP_KEY=${KEY}"]) {\n  sh 'make'\n}`,
+  ],
 };
 
 /** Lines after which a secret line of the same shape fits (YAML needs the right indentation, Ruby the block). */
@@ -106,6 +118,10 @@ const ANCHORS: Partial<Record<FormatId, RegExp>> = {
   javascript: /^()(const|import|process|require)\b/,
   python: /^()(import|from|os\.)/,
   json: /^(\s*)(\{\s*"name":|"[A-Z][A-Z0-9_]*":\s)/,
+  // HCL and Groovy blocks go after a closing brace at the top level, where a new block may start.
+  terraform: /^()\}\s*$/,
+  nomad: /^()\}\s*$/,
+  jenkinsfile: /^()\}\s*$/,
 };
 
 /** Plants `line` after line number `at` (modulo the lines that fit), indented like its anchor. */

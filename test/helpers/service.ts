@@ -16,7 +16,9 @@ let service: Promise<LanguageService> | undefined;
 
 export function realService(): Promise<LanguageService> {
   const loaded =
-    service ?? loadParsers().then((parsers) => createLanguageService({ catalog: loadDefaultCatalog(), parsers }));
+    service ??
+    // Every grammar up front, as the adapters load each before the first file of its format.
+    loadParsers().then((parsers) => createLanguageService({ catalog: loadDefaultCatalog(), parsers }));
   service = loaded;
   return loaded;
 }

@@ -27,6 +27,9 @@ async function service() {
   const { createLanguageService } = await import(new URL('server/src/core/languageService.js', OUT));
   const { loadDefaultCatalog } = await import(new URL('server/src/node/catalogFiles.js', OUT));
   const { loadParsers } = await import(new URL('server/src/node/parsers.js', OUT));
+  const { loadGrammars } = await import(new URL('server/src/node/treeSitter.js', OUT));
+  const { GRAMMARS } = await import(new URL('server/src/core/types.js', OUT));
+  await loadGrammars(GRAMMARS);
   return createLanguageService({ catalog: loadDefaultCatalog(), parsers: await loadParsers() });
 }
 

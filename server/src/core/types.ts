@@ -49,6 +49,9 @@ export const FORMATS = [
   'json',
   'systemd',
   'javaProperties',
+  'terraform',
+  'nomad',
+  'jenkinsfile',
 ] as const;
 export type FormatId = (typeof FORMATS)[number];
 
@@ -89,6 +92,12 @@ export interface SettingOccurrence {
    * with a reference.
    */
   readonly environmentReference?: 'batch' | 'powershell' | 'githubSecrets' | 'serverless' | 'none';
+  /**
+   * The exact text that reads this setting's value at run time in this place, where the place has its own
+   * syntax for it (Terraform `var.dd_api_key`, Jenkins `credentials('dd-api-key')`); replaces the value's
+   * source in fixes that move a hard-coded key out of the file.
+   */
+  readonly secretReference?: string;
   /** Whether the name is read case-insensitively: Windows environment names (batch, PowerShell, IIS config). */
   readonly caseInsensitive?: boolean;
 }
@@ -204,7 +213,8 @@ export interface Parsers {
   readonly ruby?: (source: string) => unknown;
   /**
    * Parses `text` with a tree-sitter grammar and hands the root to `read`; the tree is freed when `read`
-   * returns, so nodes must not escape it. `undefined` when the adapter has not loaded that grammar (it
+   * returns, so nodes must not escape it. `undefined` when the parse gave up (past the adapter's time
+   * budget), or when the adapter has not loaded that grammar (it
    * loads the grammars a format needs, {@link GRAMMARS_BY_FORMAT}, before analysing a file of it).
    */
   readonly syntax?: <T>(grammar: Grammar, text: string, read: (root: SyntaxNode) => T) => T | undefined;

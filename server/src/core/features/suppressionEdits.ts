@@ -26,6 +26,9 @@ const COMMENT: Readonly<Record<FormatId, (body: string) => string>> = {
   json: (b) => `// ${b}`,
   systemd: (b) => `# ${b}`,
   javaProperties: (b) => `# ${b}`,
+  terraform: (b) => `# ${b}`,
+  nomad: (b) => `# ${b}`,
+  jenkinsfile: (b) => `// ${b}`,
 };
 
 /**

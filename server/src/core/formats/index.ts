@@ -11,12 +11,15 @@ import { extractGo } from './go.js';
 import { extractJavascript } from './javascript.js';
 import { extractJavaProperties } from './javaProperties.js';
 import { extractJson } from './json.js';
+import { extractJenkinsfile } from './jenkinsfile.js';
+import { extractNomad } from './nomad.js';
 import { extractPhpIni } from './phpIni.js';
 import { extractPowershell } from './powershell.js';
 import { extractPython } from './python.js';
 import { extractRuby } from './ruby.js';
 import { extractShell } from './shell.js';
 import { extractSystemd } from './systemd.js';
+import { extractTerraform } from './terraform.js';
 import { extractXmlConfig } from './xmlConfig.js';
 import { extractYaml } from './yaml.js';
 
@@ -37,6 +40,9 @@ const EXTRACTORS: Record<FormatId, Extractor> = {
   json: extractJson,
   systemd: extractSystemd,
   javaProperties: extractJavaProperties,
+  terraform: extractTerraform,
+  nomad: extractNomad,
+  jenkinsfile: extractJenkinsfile,
 };
 
 /**
@@ -47,6 +53,9 @@ const GRAMMARS_BY_FORMAT: Partial<Record<FormatId, readonly Grammar[]>> = {
   go: ['go'],
   javascript: ['typescript'],
   python: ['python'],
+  terraform: ['hcl'],
+  nomad: ['hcl'],
+  jenkinsfile: ['groovy'],
 };
 
 /** The grammars to load before analysing a file of this format. */
@@ -71,6 +80,12 @@ const BY_LANGUAGE_ID: Readonly<Record<string, FormatId>> = {
   javascript: 'javascript',
   typescript: 'javascript',
   python: 'python',
+  terraform: 'terraform',
+  'terraform-vars': 'terraform',
+  // Plain HCL is most often a Nomad job here; the Nomad extractor is silent on files without `job`.
+  hcl: 'nomad',
+  jenkinsfile: 'jenkinsfile',
+  groovy: 'jenkinsfile',
 };
 
 /**
@@ -116,6 +131,9 @@ export const FILE_NAMES: readonly { readonly format: FormatId; readonly patterns
   { format: 'python', patterns: ['*.py'] },
   { format: 'json', patterns: ['*.json'] },
   { format: 'javaProperties', patterns: ['datadog.properties', 'dd-java-agent.properties', '*.properties'] },
+  { format: 'terraform', patterns: ['*.tf', '*.tfvars'] },
+  { format: 'nomad', patterns: ['*.nomad', '*.nomad.hcl'] },
+  { format: 'jenkinsfile', patterns: ['Jenkinsfile', 'Jenkinsfile.*', '*.jenkinsfile'] },
 ];
 
 const NAME_MATCHERS = FILE_NAMES.map(({ format, patterns }) => ({

@@ -53,6 +53,7 @@ function secretFixes(occurrence: SettingOccurrence): Fix[] {
 /** How each place refers to a value supplied at run time; `undefined` where it has no such syntax. */
 function referenceFor(occurrence: SettingOccurrence): string | undefined {
   if (occurrence.bakedIn && occurrence.scope.startsWith('stage:')) return undefined; // a Dockerfile: remove instead
+  if (occurrence.secretReference !== undefined) return occurrence.secretReference;
   if (occurrence.environmentReference === 'none') return undefined;
   if (occurrence.environmentReference === 'batch') return `%${occurrence.name}%`;
   if (occurrence.environmentReference === 'powershell') return `$env:${occurrence.name}`;

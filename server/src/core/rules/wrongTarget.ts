@@ -99,7 +99,11 @@ function tracerOnAgent(
     {
       code: 'wrong-target',
       severity: 'warning',
-      message: `\`${occurrence.name}\` on ${where} does nothing: ${why}.${moveTo(ctx, occurrence.name, apps)}`,
+      message: `\`${occurrence.name}\` on ${where} does nothing: ${why}.${moveTo(
+        ctx,
+        occurrence.name,
+        apps.filter((app) => sameTask(app, occurrence.scope)),
+      )}`,
       range: occurrence.nameRange,
     },
   ];
@@ -167,13 +171,29 @@ function tracerReads(ctx: RuleContext, name: string): boolean {
 }
 
 /**
- * Scopes that are one container or image: compose services, k8s and ECS containers, Service Fabric
- * code packages, Dockerfile stages, `docker run`s, GitHub Actions jobs, steps and service containers (a
- * job's env does not reach its services), and the processes application_monitoring.yaml configures (only
- * tracers read it). Not GitLab jobs: GitLab passes a job's variables to its service containers too.
+ * Whether two containers run together: in one ECS task definition, Cloud Run service or Nomad group when
+ * the scope says (a Terraform file defines many tasks, and the Agent serves only its own task's containers).
+ */
+function sameTask(a: string, b: string): boolean {
+  if (!/^(ecs|cloudrun|nomad):/.test(b)) return true;
+  return groupOf(a) === groupOf(b);
+}
+
+/** `ecs:orders/api` -> `ecs:orders`; a scope without a group (`ecs:api`, one task per file) is its own file's. */
+function groupOf(scope: string): string {
+  const slash = scope.lastIndexOf('/');
+  return slash < 0 ? '' : scope.slice(0, slash);
+}
+
+/**
+ * Scopes that are one container or image: compose services, k8s, ECS and Cloud Run containers, Service
+ * Fabric code packages, Nomad tasks, Dockerfile stages, `docker run`s, GitHub Actions jobs, steps and
+ * service containers (a job's env does not reach its services), and the processes
+ * application_monitoring.yaml configures (only tracers read it). Not GitLab jobs: GitLab passes a job's
+ * variables to its service containers too.
  */
 function isContainer(scope: string): boolean {
-  return /^(compose|k8s|ecs|sf|stage|docker|gha|ssi):/.test(scope);
+  return /^(compose|k8s|ecs|cloudrun|nomad|sf|stage|docker|gha|ssi):/.test(scope);
 }
 
 /** `compose:web` as "service `web`", a k8s scope as "container `agent`", a stage as "stage 2". */
@@ -184,10 +204,10 @@ export function describe(scope: string): string {
   if (scope === 'ssi:default') return '`apm_configuration_default`';
   if (scope.startsWith('ssi:rule=')) return `rule ${scope.slice('ssi:rule='.length)} of \`apm_configuration_rules\``;
   if (scope.startsWith('compose:')) return `service \`${scope.slice('compose:'.length)}\``;
-  if (scope.startsWith('k8s:')) return `container \`${scope.slice(scope.lastIndexOf('/') + 1)}\``;
+  if (/^(k8s|ecs|cloudrun):/.test(scope)) return `container \`${lastName(scope)}\``;
+  if (scope.startsWith('nomad:')) return `task \`${lastName(scope)}\``;
   const run = /^docker:(\d+):/.exec(scope)?.[1];
   if (run !== undefined) return `\`docker run\` container on line ${run}`;
-  if (scope.startsWith('ecs:')) return `container \`${scope.slice('ecs:'.length)}\``;
   if (scope.startsWith('sf:')) return `code package \`${scope.slice('sf:'.length)}\``;
   const stage = /^stage:(\d+)$/.exec(scope)?.[1];
   return stage !== undefined ? `stage ${Number(stage) + 1}` : `\`${scope}\``;
@@ -196,4 +216,9 @@ export function describe(scope: string): string {
 function list(scopes: readonly string[]): string {
   const names = scopes.map(describe);
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
+/** The last part of a scope: `k8s:Deployment/web/app` -> `app`, `ecs:api` -> `api`. */
+function lastName(scope: string): string {
+  return scope.slice(Math.max(scope.lastIndexOf('/'), scope.indexOf(':')) + 1);
 }

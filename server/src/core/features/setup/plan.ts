@@ -51,6 +51,24 @@ const PLANNERS: Readonly<Partial<Record<FormatId, FormatPlanner>>> = {
   systemd: notEditable('systemd units', ['java', 'python', 'go', 'ruby', 'nodejs', 'dotnet', 'php', 'ddprof']),
   javaProperties: notEditable('Java properties files', ['java'], 'javaProperty'),
   json: notEditable('JSON files', ['java', 'python', 'go', 'ruby', 'nodejs', 'dotnet', 'php', 'ddprof']),
+  terraform: notEditable(
+    'Terraform files',
+    ['java', 'python', 'go', 'ruby', 'nodejs', 'dotnet', 'php'],
+    'env',
+    "the application container's environment",
+  ),
+  nomad: notEditable(
+    'Nomad jobs',
+    ['java', 'python', 'go', 'ruby', 'nodejs', 'dotnet', 'php'],
+    'env',
+    "the task's `env` block",
+  ),
+  jenkinsfile: notEditable(
+    'Jenkinsfiles',
+    ['java', 'python', 'go', 'ruby', 'nodejs', 'dotnet', 'php'],
+    'env',
+    'the `environment { }` block',
+  ),
 };
 
 interface Prepared {
