@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { createMask, documentSecrets, MASK } from '../../server/src/core/features/mask.js';
+import { createMask, documentSecrets, keyShapedTokens, MASK } from '../../server/src/core/features/mask.js';
 import { isFillInPlaceholder, isPlaceholder, isTemplateExpression } from '../../server/src/core/rules/placeholder.js';
 import { redactAssignments } from '../../server/src/core/text/secretNames.js';
 import { loadDefaultCatalog } from '../../server/src/node/catalogFiles.js';
 import type { SettingOccurrence } from '../../server/src/core/types.js';
-import { PLANTED_API_KEY as KEY } from '../helpers/plantedSecrets.js';
+import { PLANTED_API_KEY as KEY, PLANTED_APP_KEY as APP_KEY } from '../helpers/plantedSecrets.js';
 
 const AT = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -69,6 +69,38 @@ describe('secret mask', () => {
       'fedcba9876543210fedcba9876543210fedcba98',
       'hunter2hunter2',
     ]);
+  });
+
+  it('takes anything shaped like a key, whatever setting holds it', () => {
+    const catalog = loadDefaultCatalog();
+    const text = [
+      `DD_PROFILING_ENABLED: ${KEY}`,
+      `DD_ENV=prpi-key=${APP_KEY.toUpperCase()}`,
+      'DD_TAGS=client:pub0123456789abcdef0123456789abcdef',
+      'DD_SERVICE=x7Kq2mP9vR4tW8yB3nL6hJ1s',
+    ].join('\n');
+    assert.deepStrictEqual(documentSecrets(catalog, text, []).sort(), [
+      KEY,
+      APP_KEY.toUpperCase(),
+      'b0123456789abcdef0123456789abcdef',
+      'pub0123456789abcdef0123456789abcdef',
+      'x7Kq2mP9vR4tW8yB3nL6hJ1s',
+    ]);
+    const mask = createMask(documentSecrets(catalog, text, []));
+    assert.equal(mask.text(`\`${KEY}\` for \`DD_PROFILING_ENABLED\``), `\`${MASK}\` for \`DD_PROFILING_ENABLED\``);
+    assert.equal(mask.text(`Value \`prpi-key=${APP_KEY.slice(0, 20)}…\``), `Value \`prpi-key=${MASK}…\``);
+  });
+
+  it('leaves names, versions, dates and GUIDs that are not key-shaped alone', () => {
+    const text = [
+      'DD_TRACE_HTTPASYNCCLIENT5_ENABLED=true',
+      'image: registry.example.com/app:1.2.3-build20240101',
+      'DD_SERVICE=checkout-service-2024-frontend',
+      'CORECLR_PROFILER={846F5F1C-F9AE-4B07-969E-05C26BC060D8}',
+      'DD_VERSION=20240101120000123456789012345678',
+      'JAVA_OPTS=-XX:+UseContainerSupport -Xmx2048m eclipsetemurin21jdkjammy2024',
+    ].join('\n');
+    assert.deepStrictEqual(keyShapedTokens(text), []);
   });
 
   it('redacts credential assignments in quoted command lines', () => {

@@ -12,7 +12,7 @@ import { complete } from './features/complete.js';
 import { hover } from './features/hover.js';
 import { codeActions } from './features/codeActions.js';
 import { createMask, documentSecrets, maskFinding, type SecretMask } from './features/mask.js';
-import { maskCodeActions, maskCompletions, maskHover } from './features/maskLsp.js';
+import { maskCodeActions, maskCompletions, maskHover, maskSetupChoices, maskSetupPlan } from './features/maskLsp.js';
 import { setupHint, type SetupHint } from './features/setup/hint.js';
 import {
   planSetup,
@@ -77,8 +77,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     hover: (doc, position, settings = {}) => maskHover(maskOf(doc), hover(deps, doc, position, settings)),
     codeActions: (doc, range, diagnostics) => maskCodeActions(maskOf(doc), codeActions(doc, range, diagnostics)),
     redact: (doc, text) => maskOf(doc).text(text),
-    setupChoices: (doc, settings = {}) => setupChoices(deps, doc, settings),
-    planSetup: (doc, request) => planSetup(deps, doc, request),
+    setupChoices: (doc, settings = {}) => maskSetupChoices(maskOf(doc), setupChoices(deps, doc, settings)),
+    planSetup: (doc, request) => maskSetupPlan(maskOf(doc), planSetup(deps, doc, request)),
     setupHint: (doc) => setupHint(deps, doc),
   };
 }

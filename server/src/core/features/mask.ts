@@ -5,11 +5,12 @@
  * message quoting the line, a command line cited as runtime evidence, a value that swallowed the next
  * line, a fix that would copy a key from one place to another.
  *
- * A document's secrets are the literal values of credential settings (from its occurrences) plus
- * key-like tokens on and just after any line that names a credential (for text no extractor
- * understood, such as a malformed XML attribute). Any run of text sharing {@link WINDOW} characters
- * with a secret is masked, case-insensitively, so truncated and re-cased copies are caught as well as
- * whole ones.
+ * A document's secrets are the literal values of credential settings (from its occurrences), key-like
+ * tokens on and just after any line that names a credential (for text no extractor understood, such
+ * as a malformed XML attribute), and anything shaped like a key wherever it is: a key pasted as the
+ * value of `DD_ENV` or `DD_PROFILING_ENABLED` is still a key, and a message about the bad value must
+ * not print it. Any run of text sharing {@link WINDOW} characters with a secret is masked,
+ * case-insensitively, so truncated and re-cased copies are caught as well as whole ones.
  */
 import type { Catalog } from '../catalog/catalog.js';
 import { isPlaceholder } from '../rules/placeholder.js';
@@ -23,6 +24,21 @@ const WINDOW = 8;
 
 /** A token that looks like a key rather than a word, a name or a path: 16+ letters and digits, both. */
 const KEY_LIKE = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{16,}$/;
+
+/**
+ * A key's shape: 16 or more hex characters, letters and digits both (a Datadog API key has 32, an
+ * application key 40, a client token is `pub` and 32; 16 keeps a key cut in half). Also a Git commit
+ * or an image digest, which a message may mask at no cost: a hex run this long is never a word.
+ */
+const HEX_KEY = /[0-9a-f]{16,}/gi;
+
+/**
+ * A token shaped like a generated secret rather than a name with a version in it: 20+ letters and
+ * digits that switch between the two at least {@link MIXES} times (`HTTPASYNCCLIENT5` and
+ * `build20240101` switch once or twice, a random token of that length many times).
+ */
+const LONG_TOKEN = /[A-Za-z0-9]{20,}/g;
+const MIXES = 4;
 
 export interface SecretMask {
   /** The text with every run of a secret replaced by {@link MASK}. */
@@ -44,6 +60,7 @@ export function documentSecrets(catalog: Catalog, text: string, occurrences: rea
     if (occurrence.valueKind !== 'literal' || !value || isPlaceholder(value)) continue;
     if (isSecretOccurrence(catalog, occurrence)) secrets.add(value);
   }
+  for (const token of keyShapedTokens(text)) secrets.add(token);
   // The value may be on the line after the name (`- name: DD_API_KEY` / `value: …`, a wrapped XML tag).
   const lines = text.split(/\r\n|\r|\n/);
   lines.forEach((line, i) => {
@@ -55,6 +72,15 @@ export function documentSecrets(catalog: Catalog, text: string, occurrences: rea
     }
   });
   return [...secrets].filter((secret) => secret.length >= WINDOW);
+}
+
+/** Runs of the text shaped like a key whatever names them (see {@link HEX_KEY} and {@link LONG_TOKEN}). */
+export function keyShapedTokens(text: string): string[] {
+  const found: string[] = [];
+  for (const [run] of text.matchAll(HEX_KEY)) if (/\d/.test(run) && /[a-f]/i.test(run)) found.push(run);
+  for (const [token] of text.matchAll(LONG_TOKEN))
+    if ((token.match(/\d\D|\D\d/g)?.length ?? 0) >= MIXES) found.push(token);
+  return found;
 }
 
 /** Lower-cases ASCII letters only, so offsets in the result match offsets in the input. */
