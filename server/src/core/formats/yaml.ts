@@ -9,6 +9,7 @@ import { createLineIndex } from '../text/lineIndex.js';
 import { extractCommandLine, type CommandWord } from './commandLine.js';
 import { emptyResult, mergeResults } from './result.js';
 import { hintsFromImage, osOfImage } from './runtimeHints.js';
+import { MAX_YAML_NESTING, yamlNestingDepth } from './yamlDepth.js';
 import { composeEnvironment, kubernetesEnv } from './yamlEnv.js';
 import {
   createWalk,
@@ -27,7 +28,14 @@ import {
 const COMPOSE_NAME = /^(docker-)?compose([.-].*)?\.ya?ml$/i;
 const MAX_ERRORS = 5;
 
+/** Top-level keys that make a file a compose file or a manifest before it is parsed. */
+const COMPOSE_OR_MANIFEST = /^(services|apiVersion|kind):/m;
+
 export function extractYaml(text: string, ctx: ExtractContext): ExtractResult {
+  if (yamlNestingDepth(text) > MAX_YAML_NESTING) {
+    // Say so only where settings can be: other YAML stays silent, parsed or not.
+    return COMPOSE_NAME.test(ctx.fileName) || COMPOSE_OR_MANIFEST.test(text) ? tooDeepNote() : emptyResult();
+  }
   const index = createLineIndex(text);
   const documents = parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: false });
   const docs = Array.isArray(documents) ? documents : [];
@@ -49,6 +57,16 @@ export function extractYaml(text: string, ctx: ExtractContext): ExtractResult {
     }));
   if (overBudget(walk)) errors.push(expansionNote());
   return mergeResults([{ occurrences: [], problems: errors, runtimeHints: [] }, ...results.map((r) => r.result)]);
+}
+
+function tooDeepNote(): ExtractResult {
+  const at = { line: 0, character: 0 };
+  const message = `This YAML file is not checked: it nests more than ${MAX_YAML_NESTING} levels deep, past what the parser handles.`;
+  return {
+    occurrences: [],
+    problems: [{ code: 'parse-error', severity: 'warning', message, range: { start: at, end: at } }],
+    runtimeHints: [],
+  };
 }
 
 function expansionNote(): Finding {
