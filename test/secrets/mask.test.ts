@@ -5,7 +5,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { createMask, documentSecrets, keyShapedTokens, MASK } from '../../server/src/core/features/mask.js';
+import {
+  createMask,
+  documentMask,
+  documentSecrets,
+  keyShapedTokens,
+  MASK,
+} from '../../server/src/core/features/mask.js';
 import { isFillInPlaceholder, isPlaceholder, isTemplateExpression } from '../../server/src/core/rules/placeholder.js';
 import { redactAssignments } from '../../server/src/core/text/secretNames.js';
 import { loadDefaultCatalog } from '../../server/src/node/catalogFiles.js';
@@ -101,6 +107,24 @@ describe('secret mask', () => {
       'JAVA_OPTS=-XX:+UseContainerSupport -Xmx2048m eclipsetemurin21jdkjammy2024',
     ].join('\n');
     assert.deepStrictEqual(keyShapedTokens(text), []);
+  });
+
+  it('masks every key-shaped run, bounded, when a file holds more keys than one mask indexes', () => {
+    const catalog = loadDefaultCatalog();
+    const keys = Array.from({ length: 20_000 }, (_, i) => `${KEY.slice(0, 24)}${i.toString(16).padStart(8, '0')}`);
+    const text = keys.map((key) => `DD_ENV=${key}`).join('\n');
+    assert.ok(documentSecrets(catalog, text, []).length < keys.length, 'the index is bounded');
+    const mask = documentMask(catalog, text, []);
+    const last = keys[keys.length - 1] ?? '';
+    assert.equal(mask.text(`\`${last}\` for \`DD_ENV\``), `\`${MASK}\` for \`DD_ENV\``);
+    assert.equal(mask.text(`cut ${last.slice(10, 22)}…`), `cut ${MASK}…`);
+    const names = 'DD_TRACE_HTTPASYNCCLIENT5_ENABLED is read by Java';
+    assert.equal(mask.text(names), names);
+  });
+
+  it('does not index a hex blob longer than any key', () => {
+    const blob = '0123456789abcdef'.repeat(20_000);
+    assert.deepStrictEqual(documentSecrets(loadDefaultCatalog(), `DD_ENV=${blob}\n`, []), []);
   });
 
   it('redacts credential assignments in quoted command lines', () => {

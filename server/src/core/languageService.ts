@@ -11,7 +11,7 @@ import { toDiagnostic } from './features/diagnostics.js';
 import { complete } from './features/complete.js';
 import { hover } from './features/hover.js';
 import { codeActions } from './features/codeActions.js';
-import { createMask, documentSecrets, maskFinding, type SecretMask } from './features/mask.js';
+import { createMask, documentMask, maskFinding, type SecretMask } from './features/mask.js';
 import { maskCodeActions, maskCompletions, maskHover, maskSetupChoices, maskSetupPlan } from './features/maskLsp.js';
 import { setupHint, type SetupHint } from './features/setup/hint.js';
 import {
@@ -92,7 +92,7 @@ function createMaskCache(deps: ServiceDeps): (doc: DocumentInput) => SecretMask 
     if (!document) return none;
     let mask = masks.get(document);
     if (!mask) {
-      mask = createMask(documentSecrets(deps.catalog, doc.text, document.extracted.occurrences));
+      mask = documentMask(deps.catalog, doc.text, document.extracted.occurrences);
       masks.set(document, mask);
     }
     return mask;

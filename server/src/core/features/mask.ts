@@ -52,35 +52,71 @@ export function isSecretOccurrence(catalog: Catalog, occurrence: SettingOccurren
   return catalog.lookup(occurrence.surface, occurrence.name)?.secret === true || SECRET_NAME.test(occurrence.name);
 }
 
-/** The secrets of a document, from its occurrences and its text. */
+/**
+ * Characters of secrets one mask indexes (a window per character). A file holding more (thousands of
+ * keys, a huge credential value) is masked more bluntly instead: every key-shaped run in anything the
+ * core returns, whether or not it came from the file.
+ */
+const MAX_SECRET_CHARS = 200_000;
+
+/** A key-shaped run longer than this is a blob (a hex dump, a digest list), not a key. */
+const MAX_KEY_LENGTH = 128;
+
+/** The secrets of a document, from its occurrences and its text (at most {@link MAX_SECRET_CHARS}). */
 export function documentSecrets(catalog: Catalog, text: string, occurrences: readonly SettingOccurrence[]): string[] {
+  return collectSecrets(catalog, text, occurrences).secrets;
+}
+
+/** The mask for a document: its secrets, or every key-shaped run when it holds too many to index. */
+export function documentMask(catalog: Catalog, text: string, occurrences: readonly SettingOccurrence[]): SecretMask {
+  const { secrets, overflow } = collectSecrets(catalog, text, occurrences);
+  return createMask(secrets, overflow);
+}
+
+function collectSecrets(catalog: Catalog, text: string, occurrences: readonly SettingOccurrence[]) {
   const secrets = new Set<string>();
+  let chars = 0;
+  let overflow = false;
+  const add = (secret: string) => {
+    if (secret.length < WINDOW || secrets.has(secret) || overflow) return;
+    overflow = chars + secret.length > MAX_SECRET_CHARS;
+    if (overflow) return;
+    chars += secret.length;
+    secrets.add(secret);
+  };
   for (const occurrence of occurrences) {
     const value = occurrence.value?.trim();
     if (occurrence.valueKind !== 'literal' || !value || isPlaceholder(value)) continue;
-    if (isSecretOccurrence(catalog, occurrence)) secrets.add(value);
+    if (isSecretOccurrence(catalog, occurrence)) add(value);
   }
-  for (const token of keyShapedTokens(text)) secrets.add(token);
   // The value may be on the line after the name (`- name: DD_API_KEY` / `value: …`, a wrapped XML tag).
   const lines = text.split(/\r\n|\r|\n/);
   lines.forEach((line, i) => {
     if (!SECRET_NAME.test(line)) return;
     for (const nearby of lines.slice(i, i + 3)) {
       for (const token of nearby.split(/[^A-Za-z0-9]+/)) {
-        if (KEY_LIKE.test(token) && !SECRET_NAME.test(token)) secrets.add(token);
+        if (KEY_LIKE.test(token) && !SECRET_NAME.test(token)) add(token);
       }
     }
   });
-  return [...secrets].filter((secret) => secret.length >= WINDOW);
+  for (const token of keyShapedTokens(text)) if (token.length <= MAX_KEY_LENGTH) add(token);
+  return { secrets: [...secrets], overflow };
 }
 
 /** Runs of the text shaped like a key whatever names them (see {@link HEX_KEY} and {@link LONG_TOKEN}). */
 export function keyShapedTokens(text: string): string[] {
   const found: string[] = [];
   for (const [run] of text.matchAll(HEX_KEY)) if (/\d/.test(run) && /[a-f]/i.test(run)) found.push(run);
-  for (const [token] of text.matchAll(LONG_TOKEN))
-    if ((token.match(/\d\D|\D\d/g)?.length ?? 0) >= MIXES) found.push(token);
+  for (const [token] of text.matchAll(LONG_TOKEN)) if (isKeyShaped(token)) found.push(token);
   return found;
+}
+
+/** What is masked blind on overflow: 8+ hex characters, or a token random-looking as in {@link LONG_TOKEN}. */
+const ANY_KEY_SHAPE = /[0-9a-f]{8,}|[A-Za-z0-9]{20,}/gi;
+
+function isKeyShaped(run: string): boolean {
+  if (/^[0-9a-f]+$/i.test(run)) return /\d/.test(run) && /[a-f]/i.test(run);
+  return (run.match(/\d\D|\D\d/g)?.length ?? 0) >= MIXES;
 }
 
 /** Lower-cases ASCII letters only, so offsets in the result match offsets in the input. */
@@ -88,24 +124,38 @@ function fold(text: string): string {
   return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
-export function createMask(secrets: readonly string[]): SecretMask {
+/** Overlapping or touching runs, sorted by start, joined. */
+function merge(sorted: readonly [number, number][]): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const [start, end] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+/** A mask of `secrets`; with `anyKeyShape`, of every key-shaped run as well (see {@link documentMask}). */
+export function createMask(secrets: readonly string[], anyKeyShape = false): SecretMask {
   const windows = new Set<string>();
   for (const secret of secrets) {
     const folded = fold(secret);
     for (let i = 0; i + WINDOW <= folded.length; i++) windows.add(folded.slice(i, i + WINDOW));
   }
-  /** The [start, end) runs of `value` covered by a secret's windows, merged. */
+  /** The [start, end) runs of `value` covered by a secret's windows (or key-shaped), merged. */
   const runs = (value: string): [number, number][] => {
     const found: [number, number][] = [];
-    if (windows.size === 0 || value.length < WINDOW) return found;
-    const folded = fold(value);
+    if (value.length < WINDOW) return found;
+    const folded = windows.size > 0 ? fold(value) : '';
     for (let i = 0; i + WINDOW <= folded.length; i++) {
-      if (!windows.has(folded.slice(i, i + WINDOW))) continue;
-      const last = found[found.length - 1];
-      if (last && i <= last[1]) last[1] = i + WINDOW;
-      else found.push([i, i + WINDOW]);
+      if (windows.has(folded.slice(i, i + WINDOW))) found.push([i, i + WINDOW]);
     }
-    return found;
+    if (anyKeyShape) {
+      for (const match of value.matchAll(ANY_KEY_SHAPE))
+        if (isKeyShaped(match[0])) found.push([match.index, match.index + match[0].length]);
+      found.sort((a, b) => a[0] - b[0]);
+    }
+    return merge(found);
   };
   return {
     text(value) {
