@@ -7,6 +7,12 @@
  * (a stack overflow on deep nesting, an out-of-bounds access) can leave that instance's memory broken,
  * and then every later Ruby file fails too. So the module is compiled once and instantiated again,
  * synchronously, whenever a parse throws: a failure on one file never reaches another.
+ *
+ * Prism's stack is 64 KB of linear memory just above its static data, with no guard page: nesting
+ * that recurses past it (~70 `!(`, ~120 `do` blocks, ~200 unary minus) does not trap, it silently
+ * overwrites Prism's tables, and later parses of other files come out different. So the bottom of the
+ * stack is filled with a pattern; a parse that writes into it ran out of stack, and its result is
+ * discarded with the instance, like a parse that throws.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -49,22 +55,43 @@ async function loadPrism(): Promise<Prism> {
   return { module: await wasm.compile(bytes), WASI, parsePrism: parsePrism as ParsePrism };
 }
 
+/** Bytes at the bottom of Prism's stack that a parse with stack to spare never writes. */
+const STACK_GUARD_BYTES = 16 * 1024;
+const GUARD_WORD = 0x5a5aa5a5;
+
+interface Instance {
+  readonly exports: Exports;
+  /** Whether the stack guard is still intact (always, for a build that does not export its stack bounds). */
+  readonly stackIntact: () => boolean;
+}
+
 /** A fresh Prism instance, as `loadPrism()` makes one, but synchronous (the module is already compiled). */
-function instantiate(prism: Prism): Exports {
+function instantiate(prism: Prism): Instance {
   const wasi = new prism.WASI({ version: 'preview1' });
   const instance = new wasm.Instance(prism.module, wasi.getImportObject());
   wasi.initialize(instance);
-  return instance.exports;
+  const { exports } = instance;
+  const memory = exports.memory as { buffer: ArrayBuffer } | undefined;
+  const stackLow = (exports.__stack_low as { value?: unknown } | undefined)?.value;
+  if (!memory || typeof stackLow !== 'number' || stackLow % 4 !== 0) return { exports, stackIntact: () => true };
+  const guard = () => new Uint32Array(memory.buffer, stackLow, STACK_GUARD_BYTES / 4);
+  guard().fill(GUARD_WORD);
+  return { exports, stackIntact: () => guard().every((word) => word === GUARD_WORD) };
 }
 
-/** Parses with the current instance; when that throws, replaces the instance and rethrows to the caller. */
+/**
+ * Parses with the current instance; when that throws or runs out of stack, replaces the instance and
+ * throws to the caller.
+ */
 export function resilientParser(prism: Prism): (source: string) => unknown {
-  let exports = instantiate(prism);
+  let current = instantiate(prism);
   return (source) => {
     try {
-      return prism.parsePrism(exports, source);
+      const result = prism.parsePrism(current.exports, source);
+      if (!current.stackIntact()) throw new Error('Prism ran out of stack');
+      return result;
     } catch (error) {
-      exports = instantiate(prism);
+      current = instantiate(prism);
       throw error;
     }
   };
