@@ -10,9 +10,10 @@
  *
  * Prism's stack is 64 KB of linear memory just above its static data, with no guard page: nesting
  * that recurses past it (~70 `!(`, ~120 `do` blocks, ~200 unary minus) does not trap, it silently
- * overwrites Prism's tables, and later parses of other files come out different. So the bottom of the
- * stack is filled with a pattern; a parse that writes into it ran out of stack, and its result is
- * discarded with the instance, like a parse that throws.
+ * overwrites Prism's tables, and later parses of other files come out different. So the stack below a
+ * budget is filled with a pattern; a parse that writes into it nests too deep, and its result is
+ * discarded with the instance, like a parse that throws. And memory is put back as it was after
+ * every parse, so no file changes how the next one parses.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -55,15 +56,24 @@ async function loadPrism(): Promise<Prism> {
   return { module: await wasm.compile(bytes), WASI, parsePrism: parsePrism as ParsePrism };
 }
 
-/** Bytes at the bottom of Prism's stack that a parse with stack to spare never writes. */
-const STACK_GUARD_BYTES = 16 * 1024;
+/**
+ * Prism's stack a parse may use. Past it the file nests too deep: Prism itself may overflow (its
+ * stack is 64 KB), and the tree it returns is walked recursively in JavaScript, where the depth that
+ * overflows changes as the code is optimised, so the same file would parse one time and not the next.
+ */
+const STACK_BUDGET_BYTES = 32 * 1024;
 const GUARD_WORD = 0x5a5aa5a5;
 
 interface Instance {
   readonly exports: Exports;
   /** Whether the stack guard is still intact (always, for a build that does not export its stack bounds). */
   readonly stackIntact: () => boolean;
+  /** Puts memory back as it was after instantiation; false when it grew too much to keep the instance. */
+  readonly reset: () => boolean;
 }
+
+/** Memory an instance may grow to before it is replaced rather than reset (reset never shrinks it). */
+const MAX_MEMORY_BYTES = 64 * 1024 * 1024;
 
 /** A fresh Prism instance, as `loadPrism()` makes one, but synchronous (the module is already compiled). */
 function instantiate(prism: Prism): Instance {
@@ -73,10 +83,26 @@ function instantiate(prism: Prism): Instance {
   const { exports } = instance;
   const memory = exports.memory as { buffer: ArrayBuffer } | undefined;
   const stackLow = (exports.__stack_low as { value?: unknown } | undefined)?.value;
-  if (!memory || typeof stackLow !== 'number' || stackLow % 4 !== 0) return { exports, stackIntact: () => true };
-  const guard = () => new Uint32Array(memory.buffer, stackLow, STACK_GUARD_BYTES / 4);
+  if (!memory || typeof stackLow !== 'number' || stackLow % 4 !== 0) {
+    return { exports, stackIntact: () => true, reset: () => false };
+  }
+  const stackHigh = (exports.__stack_high as { value?: unknown } | undefined)?.value;
+  if (typeof stackHigh !== 'number' || stackHigh - stackLow <= STACK_BUDGET_BYTES) {
+    return { exports, stackIntact: () => true, reset: () => false };
+  }
+  // The part of the stack below the budget is filled with a pattern a parse within budget never touches.
+  const guard = () => new Uint32Array(memory.buffer, stackLow, (stackHigh - stackLow - STACK_BUDGET_BYTES) >> 2);
   guard().fill(GUARD_WORD);
-  return { exports, stackIntact: () => guard().every((word) => word === GUARD_WORD) };
+  const pristine = new Uint8Array(memory.buffer).slice();
+  return {
+    exports,
+    stackIntact: () => guard().every((word) => word === GUARD_WORD),
+    reset: () => {
+      if (memory.buffer.byteLength > MAX_MEMORY_BYTES) return false;
+      new Uint8Array(memory.buffer).set(pristine);
+      return true;
+    },
+  };
 }
 
 /**
@@ -93,6 +119,10 @@ export function resilientParser(prism: Prism): (source: string) => unknown {
     } catch (error) {
       current = instantiate(prism);
       throw error;
+    } finally {
+      // Each parse starts from the memory of a fresh instance: what one file leaves behind (a table
+      // overwritten, the allocator's state) never changes how the next one parses.
+      if (!current.reset()) current = instantiate(prism);
     }
   };
 }

@@ -31,6 +31,8 @@ export function yamlNestingDepth(text: string, cap = MAX_YAML_NESTING): number {
     blockScalarAbove = undefined;
     if (content === '' || content.startsWith('#')) continue;
     if (scan.flow === 0) openBlock(scan, indent, content);
+    // Inside an unclosed flow the library still nests `- - -` after its error: count those too.
+    else scan.deepest = Math.max(scan.deepest, scan.indents.length + scan.flow + indicatorsAtStart(content));
     const rest = scanFlow(scan, content);
     if (scan.deepest > cap) return scan.deepest;
     if (scan.flow === 0 && /(^|[\s:])[|>][-+0-9]*\s*(#.*)?$/.test(rest)) blockScalarAbove = indent;
@@ -42,9 +44,13 @@ export function yamlNestingDepth(text: string, cap = MAX_YAML_NESTING): number {
 function openBlock(scan: Scan, indent: number, content: string): void {
   while (scan.indents.length > 0 && (scan.indents[scan.indents.length - 1] ?? 0) >= indent) scan.indents.pop();
   scan.indents.push(indent);
+  scan.deepest = Math.max(scan.deepest, scan.indents.length + indicatorsAtStart(content));
+}
+
+/** The `- ` and `? ` indicators at the start of a line, each a level. */
+function indicatorsAtStart(content: string): number {
   const indicators = /^(?:[-?](?:\s+|$))*/.exec(content)?.[0] ?? '';
-  const levels = scan.indents.length + (indicators.match(/[-?]/g)?.length ?? 0);
-  scan.deepest = Math.max(scan.deepest, levels);
+  return indicators.match(/[-?]/g)?.length ?? 0;
 }
 
 /** Counts flow brackets on the line; returns the text after the last flow collection closed. */
