@@ -20,6 +20,12 @@ const KNOWN: readonly { readonly reason: string; readonly hits: (doc: FuzzCase) 
     reason: 'dotenv quoting fix below an unclosed quote',
     hits: (doc) => /\.env/i.test(doc.fileName) && quotableBelowUnclosedQuote(doc.text),
   },
+  {
+    // The Ruby secret fix replaces a key whose string literal is never closed: the string ran to the end
+    // of the file, so the written `ENV.fetch(...)` leaves Prism an unexpected end of input there.
+    reason: 'Ruby secret fix on an unclosed string',
+    hits: (doc) => /\.(rb|ru)$/i.test(doc.fileName) && /=\s*(["'])[^"'\n]*$/m.test(doc.text),
+  },
 ];
 
 /** A line with an unclosed quote, then a later unquoted value with inner spaces or a `#` (which get quoting fixes). */
