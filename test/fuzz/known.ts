@@ -7,24 +7,34 @@
  * Fixed and removed since fuzzing started: Unicode spaces looping the shell word splitter, XML nesting
  * overflowing the parser's stack, `&#x110000;`, Prism left broken after a crash, CR-only `.env` lines
  * and `runtime-mismatch` echoing a planted key, the batch secret fix writing shell syntax, Prism
- * hanging on Ruby nested ~200 deep (now measured first: formats/rubyDepth.ts).
+ * hanging on Ruby nested ~200 deep (now measured first: formats/rubyDepth.ts), the yaml library's stack
+ * overflowing on YAML nested ~1000 deep (measured first too: formats/yamlDepth.ts).
  */
-import { NESTINGS } from './arbitraries.js';
 import type { FuzzCase } from './corpus.js';
 
 const KNOWN: readonly { readonly reason: string; readonly hits: (doc: FuzzCase) => boolean }[] = [
   {
-    // The yaml library reports its own stack overflow on flow collections nested ~1000 deep as syntax
-    // errors at positions that vary with the stack left: not deterministic.
-    reason: 'YAML nested deeper than the yaml library recurses',
-    hits: (doc) => /\.ya?ml$/i.test(doc.fileName) && nested(doc.text, 200),
+    // A dotenv quoting fix writes a `"` (or `'`) below a value whose quote is never closed: dotenv then
+    // reads on to that quote and swallows the lines between (error on a line the fix left alone). The
+    // quoting fixes should pick the quote that no earlier open one is waiting for.
+    reason: 'dotenv quoting fix below an unclosed quote',
+    hits: (doc) => /\.env/i.test(doc.fileName) && quotableBelowUnclosedQuote(doc.text),
+  },
+  {
+    // The Ruby secret fix replaces a key whose string literal is never closed: the string ran to the end
+    // of the file, so the written `ENV.fetch(...)` leaves Prism an unexpected end of input there.
+    reason: 'Ruby secret fix on an unclosed string',
+    hits: (doc) => /\.(rb|ru)$/i.test(doc.fileName) && /=\s*(["'])[^"'\n]*$/m.test(doc.text),
   },
 ];
 
-/** Whether one of the fuzzer's nestings is repeated `depth` times in a row (whatever the line ends). */
-function nested(text: string, depth: number): boolean {
-  const normalised = text.replace(/\r\n?/g, '\n');
-  return NESTINGS.some(([open]) => normalised.includes(open.repeat(depth)));
+/** A line with an unclosed quote, then a later unquoted value with inner spaces or a `#` (which get quoting fixes). */
+function quotableBelowUnclosedQuote(text: string): boolean {
+  const lines = text.split(/\r\n|\r|\n/);
+  const open = lines.findIndex((line) => /^\s*(export\s+)?[\w.]+\s*=\s*(["'])(?:(?!\2).)*$/.test(line));
+  return (
+    open >= 0 && lines.slice(open + 1).some((line) => /^\s*(export\s+)?[\w.]+\s*=\s*[^"'\s].*(\s\S|\S#)/.test(line))
+  );
 }
 
 /** Why the suites skip `doc` for now, or `undefined` when they do not. */

@@ -32,6 +32,153 @@ export interface PlantedFile {
   readonly note?: string;
 }
 
+/**
+ * A key pasted as the value of settings that are not credentials (`DD_ENV`, `DD_PROFILING_ENABLED`, a
+ * port, a URL, tags), in every format: the rules that check those values quote them, and the mask
+ * must still cut the key out (it masks anything shaped like a key, whatever names it). `prpi-key=`
+ * comes from a report of a hover leaking a key behind a prefix that looks like nothing.
+ */
+const KEY_AS_VALUE: readonly PlantedFile[] = [
+  {
+    path: 'value-docker/Dockerfile',
+    text: [
+      'FROM python:3.12',
+      `ENV DD_ENV=prpi-key=${K}`,
+      `ENV DD_PROFILING_ENABLED=${K} DD_TRACE_AGENT_PORT=${A}`,
+      `ENV DD_TRACE_AGENT_URL=${K.toUpperCase()} DD_TAGS="team:${K}"`,
+      `CMD ["ddtrace-run", "python", "app.py", "--token=${A}"]`,
+      '',
+    ].join('\n'),
+    expects: ['invalid-value'],
+  },
+  {
+    path: 'value-dotenv/.env',
+    text: [
+      `DD_PROFILING_ENABLED=${K}`,
+      `DD_ENV="prpi-key=${A}"`,
+      `DD_PROFILING_UPLOAD_PERIOD=${K}`,
+      `DD_SERVICE=checkout ${K}`,
+      `DD_TRACE_AGENT_URL=${A}`,
+      '',
+    ].join('\n'),
+    expects: ['invalid-value', 'value-syntax'],
+  },
+  {
+    path: 'value-compose/docker-compose.yml',
+    text: [
+      'services:',
+      '  web:',
+      '    image: python:3.12',
+      '    environment:',
+      `      DD_PROFILING_ENABLED: ${K}`,
+      `      DD_ENV: "prpi-key=${K}"`,
+      `      DD_TRACE_AGENT_PORT: ${A}`,
+      '  worker:',
+      '    image: eclipse-temurin:21',
+      '    environment:',
+      `      - DD_PROFILING_ALLOCATION_ENABLED=${A}`,
+      `      - JAVA_TOOL_OPTIONS=-Ddd.profiling.enabled=${K} -Ddd.env=${A}`,
+      '',
+    ].join('\n'),
+    expects: ['invalid-value'],
+  },
+  {
+    path: 'value-k8s/deployment.yaml',
+    text: [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: api',
+      '          image: node:20',
+      '          env:',
+      '            - name: DD_PROFILING_ENABLED',
+      `              value: "${K}"`,
+      '            - name: DD_ENV',
+      `              value: prpi-key=${A}`,
+      '',
+    ].join('\n'),
+    expects: ['invalid-value'],
+  },
+  {
+    path: 'value-iis/web.config',
+    text: [
+      '<configuration>',
+      '  <system.webServer>',
+      '    <aspNetCore processPath="dotnet" arguments=".\\app.dll">',
+      '      <environmentVariables>',
+      `        <environmentVariable name="CORECLR_ENABLE_PROFILING" value="${K}" />`,
+      `        <environmentVariable name="DD_PROFILING_ENABLED" value="${A}" />`,
+      `        <environmentVariable name="DD_ENV" value="prpi-key=${K}" />`,
+      '      </environmentVariables>',
+      '    </aspNetCore>',
+      '  </system.webServer>',
+      '</configuration>',
+      '',
+    ].join('\n'),
+    expects: ['invalid-value'],
+  },
+  {
+    path: 'value-ruby/config/initializers/datadog.rb',
+    text: [
+      "require 'datadog'",
+      '',
+      'Datadog.configure do |c|',
+      `  c.profiling.enabled = '${K}'`,
+      `  c.env = 'prpi-key=${A}'`,
+      'end',
+      '',
+      `ENV['DD_PROFILING_ENABLED'] = '${A}'`,
+      '',
+    ].join('\n'),
+    expects: ['invalid-value'],
+  },
+  {
+    path: 'value-shell/start.sh',
+    text: [
+      '#!/bin/sh',
+      `export DD_PROFILING_ENABLED=${K}`,
+      `export DD_ENV="prpi-key=${A}"`,
+      `java -Ddd.profiling.enabled=${A} -javaagent:/opt/dd-java-agent.jar -jar app.jar`,
+      `DD_PROFILING_UPLOAD_PERIOD=${K} ddprof --environment ${A} ./server`,
+      '',
+    ].join('\n'),
+    expects: ['invalid-value'],
+  },
+  {
+    path: 'value-batch/start.bat',
+    text: [`SET DD_PROFILING_ENABLED=${K} `, `set "DD_ENV=prpi-key=${A}"`, `setx DD_TRACE_AGENT_PORT ${K}`, ''].join(
+      '\r\n',
+    ),
+    expects: ['invalid-value', 'value-syntax'],
+  },
+  {
+    path: 'value-powershell/start.ps1',
+    text: [
+      `$env:DD_PROFILING_ENABLED = "${K}"`,
+      `$env:DD_ENV = 'prpi-key=${A}'`,
+      `[Environment]::SetEnvironmentVariable("DD_TRACE_AGENT_PORT", "${K}", "Machine")`,
+      '',
+    ].join('\n'),
+    expects: ['invalid-value'],
+  },
+  {
+    path: 'value-php/php.ini',
+    text: [
+      '[datadog]',
+      `datadog.profiling.enabled = ${K}`,
+      `datadog.env = prpi-key=${A}`,
+      `env[DD_PROFILING_ENABLED] = ${A}`,
+      '',
+    ].join('\n'),
+    expects: ['invalid-value'],
+  },
+];
+
 export const PLANTED_FILES: readonly PlantedFile[] = [
   {
     path: 'docker-env/Dockerfile',
@@ -485,6 +632,7 @@ export const PLANTED_FILES: readonly PlantedFile[] = [
     ].join('\n'),
     expects: ['hardcoded-secret'],
   },
+  ...KEY_AS_VALUE,
 ];
 
 /** The planted keys found in `text`, by any run of 8 or more characters in any case; [] when none. */

@@ -5,12 +5,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { createMask, documentSecrets, MASK } from '../../server/src/core/features/mask.js';
+import {
+  createMask,
+  documentMask,
+  documentSecrets,
+  keyShapedTokens,
+  MASK,
+} from '../../server/src/core/features/mask.js';
 import { isFillInPlaceholder, isPlaceholder, isTemplateExpression } from '../../server/src/core/rules/placeholder.js';
 import { redactAssignments } from '../../server/src/core/text/secretNames.js';
 import { loadDefaultCatalog } from '../../server/src/node/catalogFiles.js';
 import type { SettingOccurrence } from '../../server/src/core/types.js';
-import { PLANTED_API_KEY as KEY } from '../helpers/plantedSecrets.js';
+import { PLANTED_API_KEY as KEY, PLANTED_APP_KEY as APP_KEY } from '../helpers/plantedSecrets.js';
 
 const AT = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -69,6 +75,56 @@ describe('secret mask', () => {
       'fedcba9876543210fedcba9876543210fedcba98',
       'hunter2hunter2',
     ]);
+  });
+
+  it('takes anything shaped like a key, whatever setting holds it', () => {
+    const catalog = loadDefaultCatalog();
+    const text = [
+      `DD_PROFILING_ENABLED: ${KEY}`,
+      `DD_ENV=prpi-key=${APP_KEY.toUpperCase()}`,
+      'DD_TAGS=client:pub0123456789abcdef0123456789abcdef',
+      'DD_SERVICE=x7Kq2mP9vR4tW8yB3nL6hJ1s',
+    ].join('\n');
+    assert.deepStrictEqual(documentSecrets(catalog, text, []).sort(), [
+      KEY,
+      APP_KEY.toUpperCase(),
+      'b0123456789abcdef0123456789abcdef',
+      'pub0123456789abcdef0123456789abcdef',
+      'x7Kq2mP9vR4tW8yB3nL6hJ1s',
+    ]);
+    const mask = createMask(documentSecrets(catalog, text, []));
+    assert.equal(mask.text(`\`${KEY}\` for \`DD_PROFILING_ENABLED\``), `\`${MASK}\` for \`DD_PROFILING_ENABLED\``);
+    assert.equal(mask.text(`Value \`prpi-key=${APP_KEY.slice(0, 20)}…\``), `Value \`prpi-key=${MASK}…\``);
+  });
+
+  it('leaves names, versions, dates and GUIDs that are not key-shaped alone', () => {
+    const text = [
+      'DD_TRACE_HTTPASYNCCLIENT5_ENABLED=true',
+      'image: registry.example.com/app:1.2.3-build20240101',
+      'DD_SERVICE=checkout-service-2024-frontend',
+      'CORECLR_PROFILER={846F5F1C-F9AE-4B07-969E-05C26BC060D8}',
+      'DD_VERSION=20240101120000123456789012345678',
+      'JAVA_OPTS=-XX:+UseContainerSupport -Xmx2048m eclipsetemurin21jdkjammy2024',
+    ].join('\n');
+    assert.deepStrictEqual(keyShapedTokens(text), []);
+  });
+
+  it('masks every key-shaped run, bounded, when a file holds more keys than one mask indexes', () => {
+    const catalog = loadDefaultCatalog();
+    const keys = Array.from({ length: 20_000 }, (_, i) => `${KEY.slice(0, 24)}${i.toString(16).padStart(8, '0')}`);
+    const text = keys.map((key) => `DD_ENV=${key}`).join('\n');
+    assert.ok(documentSecrets(catalog, text, []).length < keys.length, 'the index is bounded');
+    const mask = documentMask(catalog, text, []);
+    const last = keys[keys.length - 1] ?? '';
+    assert.equal(mask.text(`\`${last}\` for \`DD_ENV\``), `\`${MASK}\` for \`DD_ENV\``);
+    assert.equal(mask.text(`cut ${last.slice(10, 22)}…`), `cut ${MASK}…`);
+    const names = 'DD_TRACE_HTTPASYNCCLIENT5_ENABLED is read by Java';
+    assert.equal(mask.text(names), names);
+  });
+
+  it('does not index a hex blob longer than any key', () => {
+    const blob = '0123456789abcdef'.repeat(20_000);
+    assert.deepStrictEqual(documentSecrets(loadDefaultCatalog(), `DD_ENV=${blob}\n`, []), []);
   });
 
   it('redacts credential assignments in quoted command lines', () => {

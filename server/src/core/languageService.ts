@@ -11,8 +11,8 @@ import { toDiagnostic } from './features/diagnostics.js';
 import { complete } from './features/complete.js';
 import { hover } from './features/hover.js';
 import { codeActions } from './features/codeActions.js';
-import { createMask, documentSecrets, maskFinding, type SecretMask } from './features/mask.js';
-import { maskCodeActions, maskCompletions, maskHover } from './features/maskLsp.js';
+import { createMask, documentMask, maskFinding, type SecretMask } from './features/mask.js';
+import { maskCodeActions, maskCompletions, maskHover, maskSetupChoices, maskSetupPlan } from './features/maskLsp.js';
 import { setupHint, type SetupHint } from './features/setup/hint.js';
 import {
   planSetup,
@@ -77,8 +77,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     hover: (doc, position, settings = {}) => maskHover(maskOf(doc), hover(deps, doc, position, settings)),
     codeActions: (doc, range, diagnostics) => maskCodeActions(maskOf(doc), codeActions(doc, range, diagnostics)),
     redact: (doc, text) => maskOf(doc).text(text),
-    setupChoices: (doc, settings = {}) => setupChoices(deps, doc, settings),
-    planSetup: (doc, request) => planSetup(deps, doc, request),
+    setupChoices: (doc, settings = {}) => maskSetupChoices(maskOf(doc), setupChoices(deps, doc, settings)),
+    planSetup: (doc, request) => maskSetupPlan(maskOf(doc), planSetup(deps, doc, request)),
     setupHint: (doc) => setupHint(deps, doc),
   };
 }
@@ -92,7 +92,7 @@ function createMaskCache(deps: ServiceDeps): (doc: DocumentInput) => SecretMask 
     if (!document) return none;
     let mask = masks.get(document);
     if (!mask) {
-      mask = createMask(documentSecrets(deps.catalog, doc.text, document.extracted.occurrences));
+      mask = documentMask(deps.catalog, doc.text, document.extracted.occurrences);
       masks.set(document, mask);
     }
     return mask;

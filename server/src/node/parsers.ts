@@ -7,6 +7,13 @@
  * (a stack overflow on deep nesting, an out-of-bounds access) can leave that instance's memory broken,
  * and then every later Ruby file fails too. So the module is compiled once and instantiated again,
  * synchronously, whenever a parse throws: a failure on one file never reaches another.
+ *
+ * Prism's stack is 64 KB of linear memory just above its static data, with no guard page: nesting
+ * that recurses past it (~70 `!(`, ~120 `do` blocks, ~200 unary minus) does not trap, it silently
+ * overwrites Prism's tables, and later parses of other files come out different. So the stack below a
+ * budget is filled with a pattern; a parse that writes into it nests too deep, and its result is
+ * discarded with the instance, like a parse that throws. And memory is put back as it was after
+ * every parse, so no file changes how the next one parses.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -49,23 +56,73 @@ async function loadPrism(): Promise<Prism> {
   return { module: await wasm.compile(bytes), WASI, parsePrism: parsePrism as ParsePrism };
 }
 
+/**
+ * Prism's stack a parse may use. Past it the file nests too deep: Prism itself may overflow (its
+ * stack is 64 KB), and the tree it returns is walked recursively in JavaScript, where the depth that
+ * overflows changes as the code is optimised, so the same file would parse one time and not the next.
+ */
+const STACK_BUDGET_BYTES = 32 * 1024;
+const GUARD_WORD = 0x5a5aa5a5;
+
+interface Instance {
+  readonly exports: Exports;
+  /** Whether the stack guard is still intact (always, for a build that does not export its stack bounds). */
+  readonly stackIntact: () => boolean;
+  /** Puts memory back as it was after instantiation; false when it grew too much to keep the instance. */
+  readonly reset: () => boolean;
+}
+
+/** Memory an instance may grow to before it is replaced rather than reset (reset never shrinks it). */
+const MAX_MEMORY_BYTES = 64 * 1024 * 1024;
+
 /** A fresh Prism instance, as `loadPrism()` makes one, but synchronous (the module is already compiled). */
-function instantiate(prism: Prism): Exports {
+function instantiate(prism: Prism): Instance {
   const wasi = new prism.WASI({ version: 'preview1' });
   const instance = new wasm.Instance(prism.module, wasi.getImportObject());
   wasi.initialize(instance);
-  return instance.exports;
+  const { exports } = instance;
+  const memory = exports.memory as { buffer: ArrayBuffer } | undefined;
+  const stackLow = (exports.__stack_low as { value?: unknown } | undefined)?.value;
+  if (!memory || typeof stackLow !== 'number' || stackLow % 4 !== 0) {
+    return { exports, stackIntact: () => true, reset: () => false };
+  }
+  const stackHigh = (exports.__stack_high as { value?: unknown } | undefined)?.value;
+  if (typeof stackHigh !== 'number' || stackHigh - stackLow <= STACK_BUDGET_BYTES) {
+    return { exports, stackIntact: () => true, reset: () => false };
+  }
+  // The part of the stack below the budget is filled with a pattern a parse within budget never touches.
+  const guard = () => new Uint32Array(memory.buffer, stackLow, (stackHigh - stackLow - STACK_BUDGET_BYTES) >> 2);
+  guard().fill(GUARD_WORD);
+  const pristine = new Uint8Array(memory.buffer).slice();
+  return {
+    exports,
+    stackIntact: () => guard().every((word) => word === GUARD_WORD),
+    reset: () => {
+      if (memory.buffer.byteLength > MAX_MEMORY_BYTES) return false;
+      new Uint8Array(memory.buffer).set(pristine);
+      return true;
+    },
+  };
 }
 
-/** Parses with the current instance; when that throws, replaces the instance and rethrows to the caller. */
+/**
+ * Parses with the current instance; when that throws or runs out of stack, replaces the instance and
+ * throws to the caller.
+ */
 export function resilientParser(prism: Prism): (source: string) => unknown {
-  let exports = instantiate(prism);
+  let current = instantiate(prism);
   return (source) => {
     try {
-      return prism.parsePrism(exports, source);
+      const result = prism.parsePrism(current.exports, source);
+      if (!current.stackIntact()) throw new Error('Prism ran out of stack');
+      return result;
     } catch (error) {
-      exports = instantiate(prism);
+      current = instantiate(prism);
       throw error;
+    } finally {
+      // Each parse starts from the memory of a fresh instance: what one file leaves behind (a table
+      // overwritten, the allocator's state) never changes how the next one parses.
+      if (!current.reset()) current = instantiate(prism);
     }
   };
 }

@@ -4,12 +4,14 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import { detectFormat, extractorFor } from '../formats/index.js';
-import type { AnalysisLimits, AnalysisSettings, ExtractResult, Finding, FormatId, Parsers } from '../types.js';
+import type { AnalysisLimits, AnalysisSettings, ExtractResult, Finding, FormatId, Parsers, Range } from '../types.js';
 import { RULE_CHECKS } from '../rules/index.js';
 import { createRuleContext } from '../rules/context.js';
 import { applySuppressions } from './suppressions.js';
 import { applySeverities } from './severities.js';
 import { comparePositions } from '../text/ranges.js';
+import { createLineIndex } from '../text/lineIndex.js';
+import { onlyQuotes } from '../rules/valueSyntax.js';
 import { budgetNote, DEFAULT_LIMITS, failureNote, resolveLimits, screenText, withoutLongLines } from './limits.js';
 import { runtimeDirectives } from './runtimeDirective.js';
 import { projectFileHints } from '../formats/projectFiles.js';
@@ -166,7 +168,7 @@ export function analyzeDocument(deps: ServiceDeps, doc: DocumentInput, settings:
   const elapsed = () => (deps.now ?? now)() - started;
   for (const finding of runRulesWithin(deps.catalog, document.extracted, settings, limits, elapsed))
     findings.push(finding);
-  const kept = applySeverities(applySuppressions(doc.text, withoutShadowed(findings)), settings);
+  const kept = applySeverities(applySuppressions(doc.text, withoutShadowed(findings, doc.text)), settings);
   return { format, findings: kept.sort((a, b) => comparePositions(a.range.start, b.range.start)) };
 }
 
@@ -212,14 +214,20 @@ function now(): number {
 
 /**
  * One finding per problem: where the extractor already reports the value's syntax (a trailing space
- * `SET` keeps), the invalid-value finding on the same characters only repeats it. The value-syntax
- * findings are indexed by line, so a file with thousands of each is not compared pair by pair.
+ * `SET` keeps), the invalid-value finding on the same characters only repeats it. Not when the fix
+ * only quotes the value (see `onlyQuotes`): the value is wrong either way. The value-syntax findings
+ * are indexed by line, so a file with thousands of each is not compared pair by pair.
  */
-function withoutShadowed(findings: readonly Finding[]): Finding[] {
+function withoutShadowed(findings: readonly Finding[], text: string): Finding[] {
   const byLine = new Map<number, Finding[]>();
   const wide: Finding[] = [];
+  let index: ReturnType<typeof createLineIndex> | undefined;
+  const textAt = (r: Range) => {
+    index ??= createLineIndex(text);
+    return text.slice(index.offsetAt(r.start), index.offsetAt(r.end));
+  };
   for (const f of findings) {
-    if (f.code !== 'value-syntax') continue;
+    if (f.code !== 'value-syntax' || onlyQuotes(f, textAt)) continue;
     if (f.range.end.line - f.range.start.line > 100) wide.push(f);
     else
       for (let line = f.range.start.line; line <= f.range.end.line; line++)

@@ -48,6 +48,8 @@ export function withoutLongLines(text: string, maxLineChars: number): { text: st
     if (end - start > maxLineChars) {
       first ??= line;
       skipped++;
+      // Emptied between a lone CR and an LF, the two breaks would join into one CRLF: keep a space.
+      if (parts[parts.length - 1] === '\r' && text.charCodeAt(end) === 10) parts.push(' ');
     } else parts.push(text.slice(start, end));
     const breakLength = end >= text.length ? 0 : text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1;
     if (breakLength === 0) break;

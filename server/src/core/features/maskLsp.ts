@@ -1,6 +1,7 @@
 /**
- * The secret mask applied to the LSP shapes the service returns: hovers, completion items and code
- * actions. Texts are masked; an edit that would write a secret is not offered at all.
+ * The secret mask applied to the LSP shapes the service returns: hovers, completion items, code
+ * actions and the "Enable Datadog profiling…" choices and plan. Texts are masked; an edit that would
+ * write a secret is not offered at all.
  */
 import type {
   CodeAction,
@@ -11,6 +12,7 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-types';
 import type { SecretMask } from './mask.js';
+import type { SetupChoices, SetupPlan } from './setup/types.js';
 
 export function maskHover(mask: SecretMask, hover: Hover | null): Hover | null {
   if (!hover) return null;
@@ -66,4 +68,29 @@ function maskMarkup(mask: SecretMask, doc: string | MarkupContent): string | Mar
 
 function editsHold(mask: SecretMask, edits: readonly (TextEdit | { newText: string } | undefined)[]): boolean {
   return edits.some((edit) => edit !== undefined && mask.holds(edit.newText));
+}
+
+/** The places' labels name services and images, which a pasted key may be. */
+export function maskSetupChoices(mask: SecretMask, choices: SetupChoices | undefined): SetupChoices | undefined {
+  if (!choices) return undefined;
+  return {
+    ...choices,
+    targets: choices.targets.map((target) => ({
+      ...target,
+      label: mask.text(target.label),
+      ...(target.service !== undefined ? { service: mask.text(target.service) } : {}),
+    })),
+  };
+}
+
+/**
+ * The plan shows the values it would change (`current` → `proposed`): a key pasted as one of them is
+ * masked, and a change or an insertion whose edit would write it is left out.
+ */
+export function maskSetupPlan(mask: SecretMask, plan: SetupPlan): SetupPlan {
+  const changes = plan.changes
+    .filter((change) => !mask.holds(change.edit.newText))
+    .map((change) => ({ ...change, current: mask.text(change.current), proposed: mask.text(change.proposed) }));
+  if (!editsHold(mask, plan.edits)) return { ...plan, changes };
+  return { ...plan, edits: [], added: [], changes, error: 'The setup would copy a key-like value; write it by hand.' };
 }

@@ -142,7 +142,10 @@ interface Unquoted {
   readonly commentMatters: boolean;
 }
 
-/** The traps of unquoted values: a quote never closed, a `#` cutting the value, inner spaces. */
+/**
+ * The traps of unquoted values: a quote never closed, a `#` cutting the value, inner spaces. A comment
+ * and inner spaces are two problems, each with its fix: removing the comment leaves the spaces.
+ */
 function unquotedProblems(c: Cursor, v: Unquoted): void {
   if (QUOTES.has(v.quote)) {
     const fix = { title: 'Close the quote', edits: [{ range: c.index.rangeOf(v.end, v.end), newText: v.quote }] };
@@ -182,7 +185,8 @@ function unquotedProblems(c: Cursor, v: Unquoted): void {
       ),
       fixes: [fix],
     });
-  } else if (/\s/.test(v.value)) {
+  }
+  if (!QUOTES.has(v.quote) && /\s/.test(v.value)) {
     const fix = {
       title: 'Quote the value',
       edits: [

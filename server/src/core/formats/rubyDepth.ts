@@ -14,6 +14,12 @@ export const MAX_RUBY_NESTING = 120;
 
 /** Prefix operators nest too (`<!--<!--…` is `<`, `!`, `-`, `-` each applied to the rest): Prism hangs on ~600. */
 const MAX_OPERATOR_RUN = 200;
+/**
+ * Operators on one line: Prism parses a chain (`<a><a><a>…`, `1 + 1 + …`) in a loop, but the tree it
+ * returns is as deep as the chain, and walking that in JavaScript overflows at a depth that changes as
+ * the code is optimised (~2,000 `<a>`): the same file would parse one time and not the next.
+ */
+const MAX_LINE_OPERATORS = 1000;
 const OPERATORS = new Set([...'!~-+*&<>=%^|/']);
 
 const OPENERS = new Set(['do', 'begin', 'def', 'class', 'module', 'case', 'while', 'until', 'for']);
@@ -25,10 +31,12 @@ export function rubyNestingDepth(text: string, cap = MAX_RUBY_NESTING): number {
   let deepest = 0;
   let statementStart = true;
   let operatorRun = 0;
+  let lineOperators = 0;
   for (let i = 0; i < text.length && deepest <= cap;) {
     const ch = text[i]!;
     operatorRun = OPERATORS.has(ch) ? operatorRun + 1 : 0;
-    if (operatorRun > MAX_OPERATOR_RUN) return cap + 1;
+    lineOperators = ch === '\n' ? 0 : lineOperators + (OPERATORS.has(ch) ? 1 : 0);
+    if (operatorRun > MAX_OPERATOR_RUN || lineOperators > MAX_LINE_OPERATORS) return cap + 1;
     if (ch === '#') {
       i = lineEnd(text, i);
     } else if (ch === '"' || ch === "'" || ch === '`') {

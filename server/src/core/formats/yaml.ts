@@ -16,6 +16,7 @@ import { readGitlabCi } from './yamlGitlabCi.js';
 import { readHelmValues } from './yamlHelmValues.js';
 import { get, MAX_YAML_ENTRIES, pairsOf, scalarText, createWalk, indexAliases, overBudget } from './yamlNodes.js';
 import type { YamlContext } from './yamlNodes.js';
+import { MAX_YAML_NESTING, yamlNestingDepth } from './yamlDepth.js';
 import { readServerless } from './yamlServerless.js';
 import {
   maskTemplates,
@@ -27,6 +28,9 @@ import {
 
 const COMPOSE_NAME = /^(docker-)?compose([.-].*)?\.ya?ml$/i;
 const MAX_ERRORS = 5;
+
+/** Top-level keys that make a file one of the kinds read here before it is parsed. */
+const READ_KIND = /^(services|apiVersion|kind|jobs|stages|provider|functions|apm_configuration_default):/m;
 
 /** Reads one document if it is this recogniser's kind; `undefined` when it is not. */
 type Recogniser = (y: YamlContext, fileName: string) => ExtractResult | undefined;
@@ -42,6 +46,10 @@ const RECOGNISERS: readonly Recogniser[] = [
 ];
 
 export function extractYaml(text: string, ctx: ExtractContext): ExtractResult {
+  if (yamlNestingDepth(text) > MAX_YAML_NESTING) {
+    // Say so only where settings can be: other YAML stays silent, parsed or not.
+    return COMPOSE_NAME.test(ctx.fileName) || READ_KIND.test(text) ? tooDeepNote() : emptyResult();
+  }
   const index = createLineIndex(text);
   const template = maskTemplates(text);
   const parsed = parseAllDocuments(template?.masked ?? text, { lineCounter: new LineCounter(), uniqueKeys: false });
@@ -124,6 +132,16 @@ function withoutTemplatedNames(
     (o) => !overlapsTemplate(spans, index.offsetAt(o.nameRange.start), index.offsetAt(o.nameRange.end)),
   );
   return { ...result, occurrences };
+}
+
+function tooDeepNote(): ExtractResult {
+  const at = { line: 0, character: 0 };
+  const message = `This YAML file is not checked: it nests more than ${MAX_YAML_NESTING} levels deep, past what the parser handles.`;
+  return {
+    occurrences: [],
+    problems: [{ code: 'parse-error', severity: 'warning', message, range: { start: at, end: at } }],
+    runtimeHints: [],
+  };
 }
 
 function expansionNote(): Finding {

@@ -7,7 +7,7 @@
  *   Kubernetes expands it only from variables defined earlier in the same container's `env`.
  * - ` # comment` after a value is kept where `#` does not start a comment (`SET` in a batch file).
  */
-import type { Finding, Range, SettingOccurrence } from '../types.js';
+import type { Finding, Fix, Range, SettingOccurrence } from '../types.js';
 import { displayName } from '../text/names.js';
 import type { Rule, RuleContext } from './context.js';
 import { replaceValueFix } from './fixes.js';
@@ -23,6 +23,26 @@ const COMMAND_OR_VARIABLE = /(^|[^$])\$\(([^)]*)\)/;
  */
 export function valueSyntaxFirst(value: string): boolean {
   return TYPOGRAPHIC_QUOTES.test(value.trim()) || COMMAND_OR_VARIABLE.test(value);
+}
+
+/**
+ * Whether a value-syntax finding's fix only puts quotes around what it replaces (`a b` -> `"a b"`), so
+ * the value read stays what it was: a problem with that value is not explained by the syntax and is
+ * reported beside it, rather than shadowed and revealed only once the fix is applied.
+ * `textAt` gives the document's text in a range.
+ */
+export function onlyQuotes(finding: Finding, textAt: (range: Range) => string): boolean {
+  const fixes = finding.fixes ?? [];
+  return fixes.length > 0 && fixes.every((fix) => fixOnlyQuotes(fix, textAt));
+}
+
+function fixOnlyQuotes(fix: Fix, textAt: (range: Range) => string): boolean {
+  return fix.edits.every((edit) => {
+    const quote = edit.newText[0];
+    if ((quote !== '"' && quote !== "'") || edit.newText.length < 2 || !edit.newText.endsWith(quote)) return false;
+    const inner = edit.newText.slice(1, -1);
+    return (quote === '"' ? inner.replace(/\\(["\\])/g, '$1') : inner) === textAt(edit.range);
+  });
 }
 
 export const valueSyntax: Rule = (ctx) =>
