@@ -35,6 +35,31 @@ const tests = {
     );
     assert.match(diags[0].message, /DD_PROFILING_ENABLED/);
   },
+  async 'formats read with tree-sitter: Terraform and Go (grammars load from the built extension)'(ws) {
+    const expected = { 'main.tf': 'DD_PROFILING_ENABLE', 'main.go': 'profiler.GoroutinesProfile' };
+    for (const [file, name] of Object.entries(expected)) {
+      const uri = vscode.Uri.file(path.join(ws, file));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const diags = await until(`${file} diagnostics`, () => {
+        const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'dd-profiler-config');
+        return d.length > 0 && d;
+      });
+      assert.deepEqual(
+        diags.map((d) => (typeof d.code === 'object' ? d.code.value : d.code)),
+        ['unknown-setting'],
+        file,
+      );
+      assert.match(diags[0].message, new RegExp(name.replace('.', '\\.')), file);
+    }
+    const tf = vscode.Uri.file(path.join(ws, 'main.tf'));
+    const list = await vscode.commands.executeCommand(
+      'vscode.executeCompletionItemProvider',
+      tf,
+      new vscode.Position(6, 27),
+    );
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('DD_PROFILING_ENABLED'), `Terraform completion: ${labels.slice(0, 5).join(', ')}`);
+  },
   async 'completion offers DD_PROFILING_ENABLED'(ws) {
     const uri = vscode.Uri.file(path.join(ws, 'Dockerfile'));
     const list = await until('completion', async () => {
