@@ -16,27 +16,16 @@ export function readCompose(y: YamlContext, services: unknown): ExtractResult {
     pairsOf(y, services).map((pair) => {
       const scope = `compose:${scalarText(pair.key) ?? ''}`;
       const service = pair.value;
-      const image = scalarText(get(y, service, 'image'));
       const [entrypoint = [], command = []] = ['entrypoint', 'command'].map((key) =>
         commandWords(y, get(y, service, key)),
       );
-      const env = composeEnvironment(y, get(y, service, 'environment'), scope);
-      const start = unreadJvmVariablesInContainer(
-        env.occurrences,
-        { words: entrypoint, keyword: 'entrypoint:' },
-        { words: command, keyword: 'command:' },
-        image,
-      );
-      return mergeResults([
-        imageEvidence(image, scope),
-        env,
-        { occurrences: [], problems: start, runtimeHints: [] },
-        extractCommandLine([...entrypoint, ...command], {
-          scope,
-          bakedIn: false,
-          source: { text: y.text, index: y.index },
-        }),
-      ]);
+      return containerResult(y, {
+        scope,
+        image: scalarText(get(y, service, 'image')),
+        env: composeEnvironment(y, get(y, service, 'environment'), scope),
+        start: { words: entrypoint, keyword: 'entrypoint:' },
+        then: { words: command, keyword: 'command:' },
+      });
     }),
   );
 }
@@ -71,21 +60,37 @@ export function readKubernetes(y: YamlContext, root: unknown, prefix: string): E
 
 export function readContainer(y: YamlContext, container: unknown, prefix: string): ExtractResult {
   const scope = `${prefix}/${scalarText(get(y, container, 'name')) ?? ''}`;
-  const image = scalarText(get(y, container, 'image'));
-  const command = commandWords(y, get(y, container, 'command'));
-  const args = commandWords(y, get(y, container, 'args'));
-  const env = kubernetesEnv(y, get(y, container, 'env'), scope);
-  const start = unreadJvmVariablesInContainer(
-    env.occurrences,
-    { words: command, keyword: 'command:' },
-    { words: args, keyword: 'args:' },
-    image,
-  );
+  return containerResult(y, {
+    scope,
+    image: scalarText(get(y, container, 'image')),
+    env: kubernetesEnv(y, get(y, container, 'env'), scope),
+    start: { words: commandWords(y, get(y, container, 'command')), keyword: 'command:' },
+    then: { words: commandWords(y, get(y, container, 'args')), keyword: 'args:' },
+  });
+}
+
+interface ContainerParts {
+  readonly scope: string;
+  readonly image: string | undefined;
+  readonly env: ExtractResult;
+  /** The program and its arguments, as the two keys that write them (compose `entrypoint`/`command`, k8s `command`/`args`). */
+  readonly start: { readonly words: CommandWord[]; readonly keyword: string };
+  readonly then: { readonly words: CommandWord[]; readonly keyword: string };
+}
+
+/** One container: its image, environment, and command line, with JVM options the start leaves unread. */
+function containerResult(y: YamlContext, parts: ContainerParts): ExtractResult {
+  const { scope, image, env, start, then } = parts;
+  const unread = unreadJvmVariablesInContainer(env.occurrences, start, then, image);
   return mergeResults([
     imageEvidence(image, scope),
     env,
-    { occurrences: [], problems: start, runtimeHints: [] },
-    extractCommandLine([...command, ...args], { scope, bakedIn: false, source: { text: y.text, index: y.index } }),
+    { occurrences: [], problems: unread, runtimeHints: [] },
+    extractCommandLine([...start.words, ...then.words], {
+      scope,
+      bakedIn: false,
+      source: { text: y.text, index: y.index },
+    }),
   ]);
 }
 
