@@ -175,13 +175,23 @@ function readEnv(walk: Walk, node: RubyNode): boolean {
 function literal(
   walk: Walk,
   value: RubyNode | undefined,
-): Pick<SettingOccurrence, 'value' | 'valueRange' | 'valueKind'> {
+): Pick<SettingOccurrence, 'value' | 'valueRange' | 'valueKind' | 'environmentReference'> {
   if (!value) return { valueKind: 'none' };
   const valueRange = rangeOf(walk, value.location as Loc);
   const text = literalText(walk, value);
-  return text === undefined
-    ? { valueRange, valueKind: 'reference' }
+  if (text === undefined) return { valueRange, valueKind: 'reference' };
+  // A string still being typed (`'abc` with no closing quote) runs to the end of the file: replacing it
+  // with a reference would take the rest of the file with it.
+  return unclosed(value)
+    ? { value: text, valueRange, valueKind: 'literal', environmentReference: 'none' }
     : { value: text, valueRange, valueKind: 'literal' };
+}
+
+/** A quoted literal whose closing quote is missing (Prism recovers with an empty closing location). */
+function unclosed(node: RubyNode): boolean {
+  const opening = node.openingLoc as Loc | undefined;
+  const closing = node.closingLoc as Loc | undefined;
+  return opening !== undefined && opening !== null && closing?.length === 0;
 }
 
 function literalText(walk: Walk, node: RubyNode): string | undefined {
