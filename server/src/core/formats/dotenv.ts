@@ -21,10 +21,15 @@ interface Cursor {
   readonly index: LineIndex;
   readonly occurrences: SettingOccurrence[];
   readonly problems: Finding[];
+  /**
+   * Quote characters opened on an earlier line and never closed: a fix must not write one below, or
+   * dotenv would read from that opening to it and swallow the lines between.
+   */
+  readonly unclosed: Set<string>;
 }
 
 export function extractDotenv(text: string, _ctx?: ExtractContext): ExtractResult {
-  const cursor: Cursor = { text, index: createLineIndex(text), occurrences: [], problems: [] };
+  const cursor: Cursor = { text, index: createLineIndex(text), occurrences: [], problems: [], unclosed: new Set() };
   let offset = text.startsWith('\uFEFF') ? 1 : 0;
   while (offset < text.length) offset = Math.max(readLine(cursor, offset), offset + 1);
   // `JAVA_OPTS=-Ddd.env=prod` (an env_file of a Java service): its `-Ddd.*` are settings too.
@@ -158,20 +163,17 @@ function unquotedProblems(c: Cursor, v: Unquoted): void {
       ...(v.swallowed === undefined ? {} : { severity: 'error' as const }),
       fixes: [fix],
     });
+    if (v.swallowed === undefined) c.unclosed.add(v.quote);
   } else if (v.hash > v.valueStart && !/[ \t]/.test(c.text[v.hash - 1] ?? '')) {
     const whole = c.text.slice(v.valueStart, v.lineEnd).trimEnd();
+    const quoted = quotedText(c, whole);
     const fix = {
       title: 'Quote the value to keep the `#`',
-      edits: [
-        {
-          range: c.index.rangeOf(v.valueStart, v.valueStart + whole.length),
-          newText: `"${whole.replace(/["\\]/g, (ch) => `\\${ch}`)}"`,
-        },
-      ],
+      edits: [{ range: c.index.rangeOf(v.valueStart, v.valueStart + whole.length), newText: quoted ?? '' }],
     };
     c.problems.push({
       ...syntax(c, v.hash, v.lineEnd, 'This `#` starts a comment, so the value is cut before it.'),
-      fixes: [fix],
+      ...(quoted === undefined ? {} : { fixes: [fix] }),
     });
   } else if (v.hash > v.valueStart && v.commentMatters) {
     // The loaders disagree: dotenv (npm), python-dotenv and compose drop ` # …`; `docker run --env-file` keeps it.
@@ -187,11 +189,10 @@ function unquotedProblems(c: Cursor, v: Unquoted): void {
     });
   }
   if (!QUOTES.has(v.quote) && /\s/.test(v.value)) {
+    const quoted = quotedText(c, v.value);
     const fix = {
       title: 'Quote the value',
-      edits: [
-        { range: c.index.rangeOf(v.valueStart, v.end), newText: `"${v.value.replace(/["\\]/g, (ch) => `\\${ch}`)}"` },
-      ],
+      edits: [{ range: c.index.rangeOf(v.valueStart, v.end), newText: quoted ?? '' }],
     };
     c.problems.push({
       ...syntax(
@@ -200,9 +201,19 @@ function unquotedProblems(c: Cursor, v: Unquoted): void {
         v.end,
         'Spaces inside an unquoted value: shells that source this file and `docker --env-file` read it differently. Quote it.',
       ),
-      fixes: [fix],
+      ...(quoted === undefined ? {} : { fixes: [fix] }),
     });
   }
+}
+
+/**
+ * `value` quoted for dotenv: in double quotes (escaping `"` and `\\`), or in single quotes (no escapes)
+ * when an earlier `"` is open; `undefined` when neither quote can be written safely.
+ */
+function quotedText(c: Cursor, value: string): string | undefined {
+  if (!c.unclosed.has('"')) return `"${value.replace(/["\\]/g, (ch) => `\\${ch}`)}"`;
+  if (!c.unclosed.has("'") && !value.includes("'")) return `'${value}'`;
+  return undefined;
 }
 
 function baseOccurrence(
