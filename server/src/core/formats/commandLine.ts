@@ -212,7 +212,8 @@ function readPhpSetup(words: CommandWord[], ctx: CommandLineContext, locate: Loc
   if (!words.some((w) => w.value.endsWith('datadog-setup.php'))) return;
   words.forEach((word, i) => {
     const setting = words[i - 1]?.value === '-d' ? word : undefined;
-    if (!setting) return;
+    // `-d name=value` only: a `-d` before anything else (`-d ENV`, text being typed) sets nothing.
+    if (!setting?.value.includes('=')) return;
     const [name = '', ...rest] = setting.value.split('=');
     const value = rest.join('=');
     out.occurrences.push({
