@@ -43,12 +43,29 @@ export function hover(
 
 function unknownHover(catalog: Catalog, occurrence: SettingOccurrence, range: Hover['range']): Hover | null {
   if (!/^(_?DD_|dd\.|datadog\.|profiling|-)/.test(occurrence.name)) return null;
+  const known = knownMarkdown(catalog, occurrence);
+  if (known) return { contents: { kind: MarkupKind.Markdown, value: known }, ...(range ? { range } : {}) };
   const suggestions = catalog.suggest(occurrence.surface, occurrence.name, 3);
   const hint = suggestions.length
     ? ` Did you mean ${suggestions.map((s) => `\`${displayName(occurrence.surface, s)}\``).join(', ')}?`
     : '';
   const value = `**${displayName(occurrence.surface, occurrence.name)}**: not a setting any Datadog profiler reads.${hint}`;
   return { contents: { kind: MarkupKind.Markdown, value }, ...(range ? { range } : {}) };
+}
+
+/**
+ * A name the tracers' registries or the Agent read, though no profiler does: say who reads it, so a
+ * correct tracer or Agent setting is not taken for a typo.
+ */
+function knownMarkdown(catalog: Catalog, occurrence: SettingOccurrence): string | undefined {
+  const known = catalog.known(occurrence.surface, occurrence.name);
+  if (!known || (known.runtimes.length === 0 && !known.agent)) return undefined;
+  const name = `**${displayName(occurrence.surface, occurrence.name)}**`;
+  const agent = known.agent ? ' The Datadog Agent reads it too.' : '';
+  if (known.runtimes.length > 0) {
+    return `${name}: a tracer setting read by ${listRuntimes(known.runtimes)} (their configuration registries), not a profiler setting, so its value is not checked here.${agent}`;
+  }
+  return `${name}: read by the Datadog Agent, not by the tracers or profilers: it has an effect only on the Agent's own container or host.`;
 }
 
 function valueMarkdown(

@@ -61,7 +61,9 @@ function conflict(
   const secret = ownSetting.secret === true || envSetting.secret === true;
   // Removing an environment variable is safe only when no other runtime of the process reads it.
   const readers = loser.surface === 'env' ? effectiveRuntimes(ctx, loser, envSetting) : [runtime];
-  return report(loser, winner, precedence, secret, readers.length === 1 && readers[0] === runtime);
+  // With an earlier value on the same surface, removing the last one only brings that one back.
+  const alone = named.filter((o) => o.surface === loser.surface).length === 1;
+  return report(loser, winner, precedence, secret, alone && readers.length === 1 && readers[0] === runtime);
 }
 
 function lastOn(group: readonly SettingOccurrence[], surface: Surface): SettingOccurrence | undefined {
