@@ -27,6 +27,7 @@ const deepInputs: Record<string, string> = {
   'an unclosed flow': `services:\n  web:\n    environment: ${'['.repeat(2000)}\n`,
   'block mappings': `services:\n${Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i + 2)}k${i}:`).join('\n')} 1\n`,
   'block sequences': `services:\n  web:\n    environment:\n${'- '.repeat(2000)}x\n`,
+  'keys after keys on one line': `apiVersion: apps/v1\n${'x: '.repeat(2000)}x\n`,
 };
 
 describe('YAML nested past what the parser handles', () => {

@@ -15,6 +15,7 @@ import { joinedLauncherProblems } from './launchers.js';
 import { mergeResults } from './result.js';
 import { hintsFromCommand, hintsFromImage, isWindowsImage, osOfImage } from './runtimeHints.js';
 import { projectFileHints } from './projectFiles.js';
+import { buildsNativeImage, nativeImageProblems, nativeImageScopes } from './nativeImage.js';
 
 interface Stage {
   readonly scope: string;
@@ -42,6 +43,9 @@ interface State {
   readonly projectHints: Map<string, Map<Runtime, RuntimeHint>>;
   /** Each stage's last ENTRYPOINT and CMD: what it starts. */
   readonly starts: Map<string, { entrypoint?: StartCommand; cmd?: StartCommand }>;
+  /** Stages that build a GraalVM native image, and every `COPY --from` (formats/nativeImage.ts). */
+  readonly nativeBuilders: Set<string>;
+  readonly copies: { readonly to: string; readonly from: string }[];
 }
 
 export function extractDockerfile(text: string): ExtractResult {
@@ -54,6 +58,8 @@ export function extractDockerfile(text: string): ExtractResult {
     lent: new Set(),
     projectHints: new Map(),
     starts: new Map(),
+    nativeBuilders: new Set(),
+    copies: [],
   };
   try {
     for (const instruction of DockerfileParser.parse(text).getInstructions()) readInstruction(state, instruction);
@@ -68,6 +74,9 @@ export function extractDockerfile(text: string): ExtractResult {
     return { occurrences: [], problems: [problem], runtimeHints: [] };
   }
   add(state, { occurrences: [], problems: startProblems(state), runtimeHints: [] });
+  const natives = nativeImageScopes(state.stages, state.nativeBuilders, state.copies);
+  const occurrences = natives.size > 0 ? state.results.flatMap((r) => r.occurrences) : [];
+  add(state, { occurrences: [], problems: nativeImageProblems(occurrences, natives), runtimeHints: [] });
   return mergeResults(state.results);
 }
 
@@ -78,10 +87,12 @@ function readInstruction(state: State, instruction: Instruction): void {
   if (keyword === 'FROM') return startStage(state, instruction);
   if (keyword === 'ENV' || keyword === 'ARG') return readProperties(state, instruction, scope);
   if ((keyword === 'COPY' || keyword === 'ADD') && stage) readProjectFiles(state, instruction, keyword, scope);
+  if (keyword === 'COPY' && stage) recordCopy(state, instruction, scope);
   if (keyword === 'COPY' && stage && !stage.ownImageHints) return inheritFromCopy(state, instruction, scope);
   if (keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT') {
     const content = instruction.getRawArgumentsContent() ?? '';
     const reason = `${keyword} ${content.length > 40 ? `${content.slice(0, 40)}…` : content}`;
+    if (keyword === 'RUN' && stage && buildsNativeImage('', [content])) state.nativeBuilders.add(scope);
     add(state, {
       occurrences: [],
       problems: [],
@@ -153,6 +164,7 @@ function startStage(state: State, instruction: Instruction): void {
     image: parent?.image ?? image,
     ...(os ? { os } : {}),
   });
+  if (buildsNativeImage(image, [])) state.nativeBuilders.add(scope);
   const images = image ? [{ scope, image: parent?.image ?? image }] : [];
   const osHints = os ? [{ ...os, scope }] : [];
   const scopeParents = parent ? [{ scope, parent: parent.scope }] : [];
@@ -184,6 +196,12 @@ function readProjectFiles(state: State, instruction: Instruction, keyword: strin
     (h) => !known?.has(h.runtime),
   );
   if (projectHints.length > 0) add(state, { occurrences: [], problems: [], runtimeHints: [], projectHints });
+}
+
+/** `COPY --from=build …`: where a stage takes files from (a native image's binary among them). */
+function recordCopy(state: State, instruction: Instruction, scope: string): void {
+  const from = /--from=(\S+)/.exec(textOf(state, instruction.getRange()))?.[1]?.toLowerCase();
+  if (from) state.copies.push({ to: scope, from });
 }
 
 /** A generic final stage (distroless, alpine) running what an earlier stage built runs that runtime. */

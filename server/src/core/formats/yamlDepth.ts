@@ -5,8 +5,8 @@
  * its caller left, so the same file gets different findings from run to run. A file nested past
  * {@link MAX_YAML_NESTING} is not parsed at all.
  *
- * The estimate counts flow brackets outside quotes and comments, indentation levels, and the `- ` /
- * `? ` indicators that open a level on the same line; block scalars (`|`, `>`) are skipped. It may be
+ * The estimate counts flow brackets outside quotes and comments, indentation levels, the `- ` /
+ * `? ` indicators that open a level on the same line, and keys that follow a key on the same line; block scalars (`|`, `>`) are skipped. It may be
  * off by a few levels; real compose files and manifests nest a dozen deep, far from the limit.
  */
 
@@ -57,11 +57,15 @@ function indicatorsAtStart(content: string): number {
 function scanFlow(scan: Scan, content: string): string {
   const base = scan.indents.length;
   let afterFlow = 0;
+  // `a: b: c: …` on one line: the library nests a mapping per key (after reporting the error).
+  let keys = 0;
   for (let i = 0; i < content.length; i++) {
     const ch = content[i];
     if (ch === '#' && (i === 0 || content[i - 1] === ' ' || content[i - 1] === '\t')) break;
     if (ch === '"' || ch === "'") i = quoteEnd(content, i, ch);
-    else if (ch === '[' || ch === '{') scan.deepest = Math.max(scan.deepest, base + ++scan.flow);
+    else if (ch === ':' && scan.flow === 0 && /^[ \t]|^$/.test(content.slice(i + 1, i + 2))) {
+      scan.deepest = Math.max(scan.deepest, base + ++keys - 1);
+    } else if (ch === '[' || ch === '{') scan.deepest = Math.max(scan.deepest, base + ++scan.flow);
     else if ((ch === ']' || ch === '}') && scan.flow > 0 && --scan.flow === 0) afterFlow = i + 1;
   }
   return content.slice(afterFlow);
