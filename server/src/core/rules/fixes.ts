@@ -80,12 +80,8 @@ export function renameOrRemove(
   safe = false,
 ): Fix[] {
   const target = ctx.catalog.lookup(occurrence.surface, name);
-  const existing = ctx.occurrences.find(
-    (o) =>
-      o !== occurrence &&
-      o.scope === occurrence.scope &&
-      o.surface === occurrence.surface &&
-      (o.name === name || (target !== undefined && ctx.settingOf(o) === target)),
+  const existing = sameProcessAndSurface(ctx.occurrences, occurrence).find(
+    (o) => o !== occurrence && (o.name === name || (target !== undefined && ctx.settingOf(o) === target)),
   );
   if (!existing) {
     const rename = renameFix(occurrence, name, preferred);
@@ -107,4 +103,27 @@ export function removeFix(occurrence: SettingOccurrence, title: string): Fix | u
 /** Drops the undefineds so a rule can list the fixes it might have. */
 export function fixes(...candidates: (Fix | undefined)[]): Fix[] {
   return candidates.filter((fix): fix is Fix => fix !== undefined);
+}
+
+/**
+ * The occurrences of one scope and surface, indexed once per analysis: a file with thousands of
+ * findings would otherwise scan every occurrence for each of them.
+ */
+const byScopeAndSurface = new WeakMap<readonly SettingOccurrence[], Map<string, SettingOccurrence[]>>();
+function sameProcessAndSurface(
+  occurrences: readonly SettingOccurrence[],
+  occurrence: SettingOccurrence,
+): readonly SettingOccurrence[] {
+  let index = byScopeAndSurface.get(occurrences);
+  if (!index) {
+    index = new Map();
+    for (const o of occurrences) {
+      const key = `${o.scope}\u0000${o.surface}`;
+      const list = index.get(key);
+      if (list) list.push(o);
+      else index.set(key, [o]);
+    }
+    byScopeAndSurface.set(occurrences, index);
+  }
+  return index.get(`${occurrence.scope}\u0000${occurrence.surface}`) ?? [];
 }
