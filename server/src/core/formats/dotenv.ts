@@ -207,12 +207,14 @@ function unquotedProblems(c: Cursor, v: Unquoted): void {
 }
 
 /**
- * `value` quoted for dotenv: in double quotes (escaping `"` and `\\`), or in single quotes (no escapes)
- * when an earlier `"` is open; `undefined` when neither quote can be written safely.
+ * `value` quoted for dotenv, or `undefined` when no quote can be written safely. Double quotes only for
+ * a value without `"` or `\`: dotenv reads no escapes there but `\n` and `\r`, and a `\` before the
+ * closing `"` hides it. Otherwise single quotes (read as written), unless the value holds one. Neither
+ * where an earlier quote of that kind is open (a quote written below would close it).
  */
 function quotedText(c: Cursor, value: string): string | undefined {
-  if (!c.unclosed.has('"')) return `"${value.replace(/["\\]/g, (ch) => `\\${ch}`)}"`;
-  if (!c.unclosed.has("'") && !value.includes("'")) return `'${value}'`;
+  if (!/["\\]/.test(value) && !c.unclosed.has('"')) return `"${value}"`;
+  if (!value.includes("'") && !c.unclosed.has("'")) return `'${value}'`;
   return undefined;
 }
 
