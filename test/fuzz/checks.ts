@@ -67,7 +67,11 @@ export function checkExtractor(doc: FuzzCase, parsers: Parsers): void {
   const extract = () => extractorFor(format)(doc.text, { fileName: doc.fileName, parsers });
   const result = extract();
   assertExtraction(doc.text, result);
-  assert.deepStrictEqual(extract(), result, `${format} extractor: a second run differs`);
+  const again = extract();
+  // The tree-sitter parse cap is wall-clock time: on a loaded machine one run may reach it and the next
+  // not. That is the cap doing its job, not nondeterminism in the reading.
+  if ([result, again].some(reachedParseCap)) return;
+  assert.deepStrictEqual(again, result, `${format} extractor: a second run differs`);
 }
 
 function assertExtraction(text: string, result: ExtractResult): void {
@@ -307,4 +311,8 @@ function exposedAsItWas(original: string, fixed: string, finding: Diagnostic): b
   const index = createLineIndex(fixed);
   const text = fixed.slice(index.offsetAt(finding.range.start), index.offsetAt(finding.range.end));
   return text.trim().length > 0 && original.includes(text);
+}
+
+function reachedParseCap(result: ExtractResult): boolean {
+  return result.problems.some((p) => /parser gave up on this file after/.test(p.message));
 }

@@ -62,7 +62,9 @@ function scanFlow(scan: Scan, content: string): string {
   for (let i = 0; i < content.length; i++) {
     const ch = content[i];
     if (ch === '#' && (i === 0 || content[i - 1] === ' ' || content[i - 1] === '\t')) break;
-    if (ch === '"' || ch === "'") i = quoteEnd(content, i, ch);
+    // A quote opens a quoted scalar only where a scalar starts; inside plain text (`a"b`) it is a character.
+    if ((ch === '"' || ch === "'") && /^$|[\s[{,:]$/.test(content.slice(Math.max(0, i - 1), i)))
+      i = quoteEnd(content, i, ch);
     else if (ch === ':' && scan.flow === 0 && /^[ \t]|^$/.test(content.slice(i + 1, i + 2))) {
       scan.deepest = Math.max(scan.deepest, base + ++keys - 1);
     } else if (ch === '[' || ch === '{') scan.deepest = Math.max(scan.deepest, base + ++scan.flow);
