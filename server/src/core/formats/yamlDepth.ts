@@ -62,15 +62,24 @@ function scanFlow(scan: Scan, content: string): string {
   for (let i = 0; i < content.length; i++) {
     const ch = content[i];
     if (ch === '#' && (i === 0 || content[i - 1] === ' ' || content[i - 1] === '\t')) break;
-    // A quote opens a quoted scalar only where a scalar starts; inside plain text (`a"b`) it is a character.
-    if ((ch === '"' || ch === "'") && /^$|[\s[{,:]$/.test(content.slice(Math.max(0, i - 1), i)))
-      i = quoteEnd(content, i, ch);
+    // A quote opens a quoted scalar only where a scalar starts; inside plain text (`a"b`, `x = 'y`) it is a character.
+    if ((ch === '"' || ch === "'") && startsScalar(content, i)) i = quoteEnd(content, i, ch);
     else if (ch === ':' && scan.flow === 0 && /^[ \t]|^$/.test(content.slice(i + 1, i + 2))) {
       scan.deepest = Math.max(scan.deepest, base + ++keys - 1);
     } else if (ch === '[' || ch === '{') scan.deepest = Math.max(scan.deepest, base + ++scan.flow);
     else if ((ch === ']' || ch === '}') && scan.flow > 0 && --scan.flow === 0) afterFlow = i + 1;
   }
   return content.slice(afterFlow);
+}
+
+/** Whether a scalar may start at `i`: at the line's start, or after `[`, `{`, `,` or an indicator (`: `, `- `, `? `). */
+function startsScalar(content: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (content[j] === ' ' || content[j] === '\t')) j--;
+  if (j < 0) return true;
+  const before = content[j] ?? '';
+  if ('[{,'.includes(before)) return true;
+  return ':-?'.includes(before) && j < i - 1;
 }
 
 /** The index of a quoted scalar's closing quote on this line (the line's end when it continues). */
